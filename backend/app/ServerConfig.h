@@ -1,0 +1,71 @@
+#pragma once
+
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ileadx {
+
+/// One configuration key with its default, unit and meaning; the table drives --help, the
+/// environment overrides and the defaults, so the three cannot drift apart.
+struct ConfigOption
+{
+    std::string_view key;
+    std::string_view defaultValue;
+    std::string_view unit;
+    std::string_view description;
+};
+
+/// Returns every configuration key the server reads.
+const std::vector<ConfigOption>& configOptions();
+
+/// Returns the environment variable that overrides `key`: "server.port" becomes ILEADX_SERVER_PORT.
+std::string environmentVariableFor(std::string_view key);
+
+/// Copies every ILEADX_* environment override of a known key into `config`.
+void applyEnvironmentOverrides(Poco::Util::AbstractConfiguration& config);
+
+/// The server's settings, read once at start-up.
+struct ServerConfig
+{
+    std::string host;
+    int port = 0;
+    int threads = 0;
+    int queueLength = 0;
+    int keepAliveSeconds = 0;
+    int maxBodyBytes = 0;
+    int drainSeconds = 0;
+
+    std::string tlsMinimumVersion;
+    std::string tlsCertificateFile;
+    std::string tlsPrivateKeyFile;
+
+    std::string dataDirectory;
+    std::string databaseUrl;
+    int databasePoolSize = 0;
+    std::string resourceDirectory;
+
+    std::string tokenIssuer;
+    std::string tokenAudience;
+    int accessTokenMinutes = 0;
+    int refreshTokenDays = 0;
+    int rememberMeDays = 0;
+    int sessionCacheSeconds = 0;
+
+    int hashPasses = 0;
+    int hashMemoryMiB = 0;
+    int hashConcurrency = 0;
+    int hashWaitSeconds = 0;
+
+    std::string bootstrapAdminEmail;
+    std::string logLevel;
+
+    /// Reads every key of configOptions() from `config`, falling back to the table's defaults and
+    /// resolving derived values (the SQLite path inside the data folder, the hashing concurrency).
+    /// Throws Poco::InvalidArgumentException naming the key when a value is out of range.
+    static ServerConfig from(const Poco::Util::AbstractConfiguration& config);
+};
+
+} // namespace ileadx

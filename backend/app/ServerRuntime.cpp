@@ -1,0 +1,154 @@
+#include "app/ServerRuntime.h"
+
+#include "auth/AccessTokenService.h"
+#include "auth/AuthHandlers.h"
+#include "auth/AuthService.h"
+#include "auth/CommonPasswordList.h"
+#include "auth/PasswordHasher.h"
+#include "auth/SessionGuard.h"
+#include "common/SecretFile.h"
+#include "http/RequestHandlerFactory.h"
+#include "http/Router.h"
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+#include "tls/SelfSignedCertificate.h"
+#include "tls/TlsContextFactory.h"
+#include "users/UserHandlers.h"
+
+#include <Poco/File.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Path.h>
+#include <Poco/Thread.h>
+#include <Poco/ThreadPool.h>
+
+#include <sys/stat.h>
+
+namespace ileadx {
+
+namespace {
+
+constexpr std::size_t kSigningKeyBytes = 64;
+
+Poco::Logger& serverLog()
+{
+    return Poco::Logger::get("ileadx.server");
+}
+
+void createPrivateDirectory(const std::string& path)
+{
+    Poco::File(path).createDirectories();
+    // Secrets and the database live here, so only the service account may enter.
+    ::chmod(path.c_str(), S_IRWXU);
+}
+
+} // namespace
+
+ServerRuntime::ServerRuntime(ServerConfig config)
+    : m_config(std::move(config))
+{
+    Poco::Net::initializeSSL();
+    createPrivateDirectory(m_config.dataDirectory);
+
+    m_database = Database::open(m_config.databaseUrl, m_config.databasePoolSize);
+    const int version = runMigrations(*m_database);
+    serverLog().information("database %s at schema version %d", m_database->describe(), version);
+
+    m_commonPasswords = std::make_unique<CommonPasswordList>(
+        CommonPasswordList::load(Poco::Path(m_config.resourceDirectory, "common-passwords.txt").toString()));
+
+    const HashCost cost{static_cast<unsigned long long>(m_config.hashPasses),
+                        static_cast<std::size_t>(m_config.hashMemoryMiB) * 1024 * 1024};
+    m_hasher = std::make_unique<PasswordHasher>(cost, m_config.hashConcurrency,
+                                                std::chrono::seconds(m_config.hashWaitSeconds));
+
+    AccessTokenService::Settings tokenSettings;
+    tokenSettings.issuer = m_config.tokenIssuer;
+    tokenSettings.audience = m_config.tokenAudience;
+    tokenSettings.lifetime = std::chrono::minutes(m_config.accessTokenMinutes);
+    const std::string signingKey =
+        loadOrCreateSecret(Poco::Path(m_config.dataDirectory, "jwt-signing.key").toString(), kSigningKeyBytes);
+    m_tokens = std::make_unique<AccessTokenService>(signingKey, tokenSettings);
+
+    m_sessionGuard = std::make_unique<SessionGuard>(*m_database, std::chrono::seconds(m_config.sessionCacheSeconds));
+    AuthService::Settings authSettings;
+    authSettings.refreshLifetime = std::chrono::hours(24 * m_config.refreshTokenDays);
+    authSettings.rememberMeLifetime = std::chrono::hours(24 * m_config.rememberMeDays);
+    m_auth = std::make_unique<AuthService>(*m_database, *m_hasher, *m_tokens, *m_sessionGuard, *m_commonPasswords,
+                                           authSettings);
+
+    m_router = std::make_unique<Router>();
+    addAuthRoutes(*m_router, *m_auth);
+    addUserRoutes(*m_router, *m_database);
+}
+
+ServerRuntime::~ServerRuntime()
+{
+    if (m_server) {
+        m_server->stopAll(true);
+    }
+}
+
+void ServerRuntime::start()
+{
+    TlsSettings tls;
+    tls.minimumVersion = m_config.tlsMinimumVersion;
+    if (m_config.tlsCertificateFile.empty()) {
+        const CertificateFiles files = ensureSelfSignedCertificate(m_config.dataDirectory, "localhost");
+        tls.certificatePath = files.certificatePath;
+        tls.privateKeyPath = files.privateKeyPath;
+    } else {
+        tls.certificatePath = m_config.tlsCertificateFile;
+        tls.privateKeyPath = m_config.tlsPrivateKeyFile;
+    }
+    m_fingerprint = ileadx::certificateFingerprint(tls.certificatePath);
+
+    Poco::Net::SecureServerSocket socket(Poco::Net::SocketAddress(m_config.host, static_cast<Poco::UInt16>(m_config.port)),
+                                         m_config.queueLength, createServerContext(tls));
+
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(m_config.threads);
+    params->setMaxQueued(m_config.queueLength);
+    params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(m_config.keepAliveSeconds, 0));
+    params->setMaxKeepAliveRequests(0); // unlimited; the idle timeout closes connections instead
+    params->setServerName("ileadx");
+
+    HttpSettings httpSettings;
+    httpSettings.maxBodyBytes = static_cast<std::size_t>(m_config.maxBodyBytes);
+    // Poco's default thread pool holds only 16 threads, fewer than server.threads.
+    m_workers = std::make_unique<Poco::ThreadPool>(2, m_config.threads, 60);
+    m_server = std::make_unique<Poco::Net::HTTPServer>(new RequestHandlerFactory(*m_router, *m_auth, httpSettings),
+                                                       *m_workers, socket, params);
+    m_server->start();
+    serverLog().information("listening on %s:%d with TLS %s or newer", m_config.host, port(),
+                            m_config.tlsMinimumVersion);
+}
+
+void ServerRuntime::stop()
+{
+    if (!m_server) {
+        return;
+    }
+    // Stop accepting; connections finish the request they are serving and then close.
+    m_server->stopAll(false);
+    const Poco::Timestamp started;
+    while (m_server->currentConnections() > 0 &&
+           started.elapsed() < static_cast<Poco::Timestamp::TimeDiff>(m_config.drainSeconds) * 1000000) {
+        Poco::Thread::sleep(50);
+    }
+    const int remaining = m_server->currentConnections();
+    m_server->stopAll(true);
+    m_server.reset();
+    serverLog().information("stopped; %d connections were still open after the drain period", remaining);
+}
+
+int ServerRuntime::port() const
+{
+    return m_server ? m_server->port() : m_config.port;
+}
+
+} // namespace ileadx

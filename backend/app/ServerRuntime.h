@@ -1,0 +1,69 @@
+#pragma once
+
+#include "app/ServerConfig.h"
+
+#include <memory>
+#include <string>
+
+namespace Poco {
+class ThreadPool;
+}
+namespace Poco::Net {
+class HTTPServer;
+}
+
+namespace ileadx {
+
+class AccessTokenService;
+class AuthService;
+class CommonPasswordList;
+class Database;
+class PasswordHasher;
+class Router;
+class SessionGuard;
+
+/// Everything a running server owns, built from a ServerConfig in dependency order: data folder,
+/// database and migrations, secrets, services, routes, TLS and the HTTPS listener. The server
+/// application and the tests use it the same way.
+class ServerRuntime final
+{
+public:
+    /// Opens the database, applies migrations and builds the services; does not listen yet.
+    explicit ServerRuntime(ServerConfig config);
+    ~ServerRuntime();
+    ServerRuntime(const ServerRuntime&) = delete;
+    ServerRuntime& operator=(const ServerRuntime&) = delete;
+
+    /// Binds the HTTPS port and starts serving.
+    void start();
+
+    /// Stops accepting connections, waits up to server.drainSeconds for requests in flight, then
+    /// closes what is left.
+    void stop();
+
+    /// The port actually bound, which differs from the configured one when that was 0.
+    int port() const;
+
+    /// SHA-256 fingerprint of the certificate served, for trust on first use.
+    const std::string& certificateFingerprint() const { return m_fingerprint; }
+
+    const ServerConfig& config() const { return m_config; }
+    Database& database() { return *m_database; }
+    AuthService& auth() { return *m_auth; }
+    const Router& router() const { return *m_router; }
+
+private:
+    ServerConfig m_config;
+    std::string m_fingerprint;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<CommonPasswordList> m_commonPasswords;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<AccessTokenService> m_tokens;
+    std::unique_ptr<SessionGuard> m_sessionGuard;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<Poco::ThreadPool> m_workers;
+    std::unique_ptr<Poco::Net::HTTPServer> m_server;
+};
+
+} // namespace ileadx

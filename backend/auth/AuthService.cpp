@@ -1,0 +1,289 @@
+// Refresh-token rotation
+//
+// Every refresh token is single-use. Exchanging one, inside one write transaction, marks it used,
+// stores its successor's hash and seals the successor under a key derived from the old token.
+// A second use of a token is then judged by two facts:
+//   - within `reuseGrace` of the first use, and while the successor is still unused, it is a retry
+//     (a lost response, two tabs) and receives the same successor, so the session never forks;
+//   - otherwise somebody holds a copy of a token they should not have, so the whole session is
+//     revoked and the event is logged as a security event.
+// The transaction takes a row lock on PostgreSQL and the write lock on SQLite, so two concurrent
+// exchanges of one token are serialised and the later one takes the retry path.
+
+#include "auth/AuthService.h"
+
+#include "auth/CommonPasswordList.h"
+#include "auth/PasswordHasher.h"
+#include "auth/RefreshTokenCodec.h"
+#include "auth/SessionGuard.h"
+#include "common/Random.h"
+#include "http/ApiException.h"
+#include "shared/EmailAddress.h"
+#include "shared/PasswordPolicy.h"
+#include "shared/ProblemTypes.h"
+#include "storage/Database.h"
+#include "storage/RefreshTokenRepository.h"
+#include "storage/SessionRepository.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+
+namespace ileadx {
+
+namespace {
+
+constexpr std::size_t kMaxDeviceLabelLength = 120;
+
+Poco::Logger& authLog()
+{
+    return Poco::Logger::get("ileadx.auth");
+}
+
+ApiException invalidCredentials()
+{
+    return ApiException(401, problem::kInvalidCredentials, "Invalid credentials",
+                        "The email address or the password is wrong.");
+}
+
+ApiException invalidRefreshToken()
+{
+    return ApiException(401, problem::kInvalidRefreshToken, "Invalid refresh token",
+                        "The refresh token is unknown, expired or already used; sign in again.");
+}
+
+std::string deviceLabelFor(const std::string& userAgent)
+{
+    std::string label;
+    for (char c : userAgent.substr(0, kMaxDeviceLabelLength)) {
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+            label += c;
+        }
+    }
+    return label.empty() ? "unknown device" : label;
+}
+
+} // namespace
+
+AuthService::AuthService(Database& database, PasswordHasher& hasher, AccessTokenService& tokens,
+                         SessionGuard& sessions, const CommonPasswordList& commonPasswords, Settings settings)
+    : m_database(database)
+    , m_hasher(hasher)
+    , m_tokens(tokens)
+    , m_sessions(sessions)
+    , m_commonPasswords(commonPasswords)
+    , m_settings(settings)
+    , m_users(database)
+    , m_dummyHash(hasher.hash(randomToken(24)))
+{
+}
+
+void AuthService::checkPassword(const std::string& password, const std::string& email) const
+{
+    std::string reason;
+    switch (PasswordPolicy::check(password, email)) {
+    case PasswordPolicy::Verdict::Accepted:
+        break;
+    case PasswordPolicy::Verdict::TooShort:
+        reason = "The password must have at least " + std::to_string(PasswordPolicy::kMinimumLength) + " characters.";
+        break;
+    case PasswordPolicy::Verdict::TooLong:
+        reason = "The password must have at most " + std::to_string(PasswordPolicy::kMaximumLength) + " characters.";
+        break;
+    case PasswordPolicy::Verdict::InvalidEncoding:
+        reason = "The password must be valid UTF-8 text.";
+        break;
+    case PasswordPolicy::Verdict::ContainsEmail:
+        reason = "The password must not contain the email address.";
+        break;
+    }
+    if (reason.empty() && m_commonPasswords.contains(password)) {
+        reason = "The password is on a list of commonly used passwords; choose another.";
+    }
+    if (!reason.empty()) {
+        throw ApiException(422, problem::kWeakPassword, "Password rejected", reason);
+    }
+}
+
+void AuthService::registerUser(const std::string& email, const std::string& password)
+{
+    try {
+        createAccount(email, password, Role::User);
+    } catch (const Poco::ExistsException&) {
+        // The caller gets the same answer as for a new address; the hashing in createAccount()
+        // already ran, so the timing matches too.
+        // TODO: tell the address's owner by email that somebody tried to register it, once
+        // the server can send email.
+        authLog().information("registration for an existing address ignored");
+    }
+}
+
+UserRecord AuthService::createAccount(const std::string& email, const std::string& password, Role role)
+{
+    const std::optional<std::string> normalized = normalizeEmail(email);
+    if (!normalized) {
+        throw invalidRequest("'email' is not a valid email address.");
+    }
+    checkPassword(password, *normalized);
+
+    UserRecord user;
+    user.id = newId();
+    user.email = *normalized;
+    user.passwordHash = m_hasher.hash(password);
+    user.role = role;
+    user.createdAt = nowMillis();
+    if (!m_users.insert(user)) {
+        throw Poco::ExistsException("an account with this email address exists");
+    }
+    authLog().information("account %s created with role %s", user.id, std::string(roleName(role)));
+    return user;
+}
+
+TokenPair AuthService::login(const std::string& email, const std::string& password, bool rememberMe,
+                             const ClientInfo& client)
+{
+    const std::optional<std::string> normalized = normalizeEmail(email);
+    const std::optional<UserRecord> user = normalized ? m_users.findByEmail(*normalized) : std::nullopt;
+
+    // Unknown addresses are checked against a dummy hash so both failures cost one Argon2id verify.
+    const bool matches = m_hasher.verify(user ? user->passwordHash : m_dummyHash, password);
+    if (!user || !matches) {
+        throw invalidCredentials();
+    }
+
+    if (m_hasher.needsRehash(user->passwordHash)) {
+        m_users.updatePasswordHash(user->id, m_hasher.hash(password));
+        authLog().information("password hash of %s upgraded to the configured cost", user->id);
+    }
+    return openSession(*user, rememberMe, client);
+}
+
+std::chrono::seconds AuthService::refreshLifetime(bool rememberMe) const
+{
+    return rememberMe ? m_settings.rememberMeLifetime : m_settings.refreshLifetime;
+}
+
+TokenPair AuthService::openSession(const UserRecord& user, bool rememberMe, const ClientInfo& client)
+{
+    const EpochMillis at = nowMillis();
+    const EpochMillis expiresAt = at + std::chrono::milliseconds(refreshLifetime(rememberMe)).count();
+
+    SessionRecord session;
+    session.id = newId();
+    session.userId = user.id;
+    session.deviceLabel = deviceLabelFor(client.userAgent);
+    session.deviceFingerprint = sha256Hex(client.userAgent + '\x1f' + client.deviceId);
+    session.ipAddress = client.ipAddress;
+    session.rememberMe = rememberMe;
+    session.createdAt = at;
+    session.lastSeenAt = at;
+    session.expiresAt = expiresAt;
+
+    const std::string refreshToken = RefreshTokenCodec::generate();
+    RefreshTokenRecord token;
+    token.tokenHash = RefreshTokenCodec::hash(refreshToken);
+    token.sessionId = session.id;
+    token.createdAt = at;
+    token.expiresAt = expiresAt;
+
+    Transaction transaction(m_database);
+    SessionRepository(m_database).insert(transaction.session(), session);
+    RefreshTokenRepository(m_database).insert(transaction.session(), token);
+    transaction.commit();
+
+    m_users.updateLastLogin(user.id, at);
+    UserRecord signedIn = user;
+    signedIn.lastLoginAt = at;
+    authLog().information("user %s signed in, session %s", user.id, session.id);
+    return makePair(signedIn, session.id, refreshToken, expiresAt, at);
+}
+
+TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo& client)
+{
+    (void)client; // TODO: compare the client with the session's device once sessions record devices in full.
+    const EpochMillis at = nowMillis();
+    const std::string tokenHash = RefreshTokenCodec::hash(refreshToken);
+    RefreshTokenRepository tokens(m_database);
+    SessionRepository sessions(m_database);
+
+    Transaction transaction(m_database);
+    const std::optional<RefreshTokenRecord> token = tokens.findForUpdate(transaction.session(), tokenHash);
+    if (!token) {
+        throw invalidRefreshToken();
+    }
+    const std::optional<SessionRecord> session = sessions.findForUpdate(transaction.session(), token->sessionId);
+    if (!session || !session->isActiveAt(at) || token->expiresAt <= at) {
+        throw invalidRefreshToken();
+    }
+    const std::optional<UserRecord> user = m_users.findById(session->userId);
+    if (!user) {
+        throw invalidRefreshToken();
+    }
+
+    if (!token->usedAt) {
+        const std::string successor = RefreshTokenCodec::generate();
+        const EpochMillis expiresAt = at + std::chrono::milliseconds(refreshLifetime(session->rememberMe)).count();
+        RefreshTokenRecord next;
+        next.tokenHash = RefreshTokenCodec::hash(successor);
+        next.sessionId = session->id;
+        next.createdAt = at;
+        next.expiresAt = expiresAt;
+        tokens.insert(transaction.session(), next);
+        tokens.markUsed(transaction.session(), tokenHash, at, next.tokenHash,
+                        RefreshTokenCodec::sealSuccessor(refreshToken, successor));
+        sessions.extend(transaction.session(), session->id, at, expiresAt);
+        transaction.commit();
+        return makePair(*user, session->id, successor, expiresAt, at);
+    }
+
+    // The token was used before: a retry inside the grace window, or a stolen copy.
+    const std::optional<RefreshTokenRecord> successor = tokens.findForUpdate(transaction.session(), token->successorHash);
+    const bool withinGrace = at - *token->usedAt <= m_settings.reuseGrace.count();
+    if (withinGrace && successor && !successor->usedAt) {
+        const std::optional<std::string> sealed = RefreshTokenCodec::openSuccessor(refreshToken, token->successorBox);
+        if (sealed) {
+            transaction.commit();
+            authLog().information("refresh retry for session %s answered with the same successor", session->id);
+            return makePair(*user, session->id, *sealed, successor->expiresAt, at);
+        }
+    }
+
+    sessions.revoke(transaction.session(), session->id, "refresh-token-reuse", at);
+    transaction.commit();
+    m_sessions.forget(session->id);
+    authLog().warning("security: reuse of a rotated refresh token, session %s of user %s revoked", session->id,
+                      session->userId);
+    throw invalidRefreshToken();
+}
+
+void AuthService::logout(const std::string& sessionId, const std::string& reason)
+{
+    Poco::Data::Session session = m_database.session();
+    SessionRepository(m_database).revoke(session, sessionId, reason, nowMillis());
+    m_sessions.forget(sessionId);
+    authLog().information("session %s revoked (%s)", sessionId, reason);
+}
+
+AccessClaims AuthService::authenticate(const std::string& accessToken)
+{
+    const EpochMillis at = nowMillis();
+    const std::optional<AccessClaims> claims = m_tokens.tryVerify(accessToken, at);
+    if (!claims || !m_sessions.isActive(claims->sessionId, claims->userId, at)) {
+        throw unauthorized();
+    }
+    return *claims;
+}
+
+TokenPair AuthService::makePair(const UserRecord& user, const std::string& sessionId, const std::string& refreshToken,
+                                EpochMillis refreshExpiresAt, EpochMillis at) const
+{
+    TokenPair pair;
+    pair.accessToken = m_tokens.issue(user.id, sessionId, user.role, at);
+    pair.accessExpiresInSeconds = m_tokens.lifetime().count();
+    pair.refreshToken = refreshToken;
+    pair.refreshExpiresInSeconds = (refreshExpiresAt - at) / 1000;
+    pair.sessionId = sessionId;
+    pair.user = user;
+    return pair;
+}
+
+} // namespace ileadx

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "auth/AccessTokenService.h"
+#include "common/Clock.h"
+#include "storage/UserRepository.h"
+
+#include <chrono>
+#include <string>
+
+namespace ileadx {
+
+class CommonPasswordList;
+class Database;
+class PasswordHasher;
+class SessionGuard;
+
+/// What the server knows about the client that sends a request.
+struct ClientInfo
+{
+    std::string ipAddress; ///< unmasked; stored for security work, masked in every response
+    std::string userAgent;
+    std::string deviceId; ///< optional identifier the client keeps for itself
+};
+
+/// The answer to a successful sign-in or refresh.
+struct TokenPair
+{
+    std::string accessToken;
+    std::int64_t accessExpiresInSeconds = 0;
+    std::string refreshToken;
+    std::int64_t refreshExpiresInSeconds = 0;
+    std::string sessionId;
+    UserRecord user;
+};
+
+/// Accounts and tokens: registration, sign-in, refresh-token rotation, sign-out and the access
+/// check every authenticated request goes through.
+class AuthService final
+{
+public:
+    struct Settings
+    {
+        std::chrono::seconds refreshLifetime{7 * 24 * 3600};
+        std::chrono::seconds rememberMeLifetime{30 * 24 * 3600};
+        /// How long a retry of the immediately previous refresh token still receives its successor.
+        std::chrono::milliseconds reuseGrace{10000};
+    };
+
+    AuthService(Database& database, PasswordHasher& hasher, AccessTokenService& tokens, SessionGuard& sessions,
+                const CommonPasswordList& commonPasswords, Settings settings);
+
+    /// Creates a `user` account. It returns normally whether or not the address was already taken,
+    /// so callers cannot learn which addresses are registered; it throws ApiException for an invalid
+    /// address or a password that breaks the password rules.
+    void registerUser(const std::string& email, const std::string& password);
+
+    /// Creates an account with `role`, for operator commands. Throws ApiException like
+    /// registerUser() and Poco::ExistsException when the address is taken.
+    UserRecord createAccount(const std::string& email, const std::string& password, Role role);
+
+    /// Checks the password and opens a session. Unknown addresses and wrong passwords throw the
+    /// same ApiException after the same amount of hashing work.
+    TokenPair login(const std::string& email, const std::string& password, bool rememberMe, const ClientInfo& client);
+
+    /// Exchanges a refresh token for a new pair; see the class notes in AuthService.cpp.
+    TokenPair refresh(const std::string& refreshToken, const ClientInfo& client);
+
+    /// Revokes the session and, with it, its refresh token.
+    void logout(const std::string& sessionId, const std::string& reason);
+
+    std::optional<UserRecord> findUser(const std::string& id) { return m_users.findById(id); }
+
+    /// Returns the claims of a valid access token whose session is still active; throws 401.
+    AccessClaims authenticate(const std::string& accessToken);
+
+private:
+    void checkPassword(const std::string& password, const std::string& email) const;
+    TokenPair openSession(const UserRecord& user, bool rememberMe, const ClientInfo& client);
+    TokenPair makePair(const UserRecord& user, const std::string& sessionId, const std::string& refreshToken,
+                       EpochMillis refreshExpiresAt, EpochMillis at) const;
+    std::chrono::seconds refreshLifetime(bool rememberMe) const;
+
+    Database& m_database;
+    PasswordHasher& m_hasher;
+    AccessTokenService& m_tokens;
+    SessionGuard& m_sessions;
+    const CommonPasswordList& m_commonPasswords;
+    Settings m_settings;
+    UserRepository m_users;
+    std::string m_dummyHash; ///< verified against for unknown addresses, to equalise timing
+};
+
+} // namespace ileadx

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "auth/AccessTokenService.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace ileadx {
+
+/// One API request as handlers see it: the Poco request plus what the server already worked out
+/// (request id, client address, verified claims, path parameters).
+class ApiRequest final
+{
+public:
+    ApiRequest(Poco::Net::HTTPServerRequest& http, std::string requestId, std::string clientIp,
+               std::size_t maxBodyBytes);
+
+    Poco::Net::HTTPServerRequest& http() { return m_http; }
+    const std::string& requestId() const { return m_requestId; }
+    const std::string& clientIp() const { return m_clientIp; }
+    std::string userAgent() const;
+
+    /// The claims of the verified access token; set for every route that is not public.
+    const AccessClaims& claims() const;
+    void setClaims(AccessClaims claims) { m_claims = std::move(claims); }
+
+    /// Returns the body as a JSON object. Throws ApiException 415 for another content type, 413
+    /// for a body over the size limit and 400 for text that is not one JSON object.
+    Poco::JSON::Object::Ptr jsonObject();
+
+    /// Returns a query parameter, or nothing when it is absent.
+    std::optional<std::string> queryParameter(const std::string& name) const;
+
+private:
+    std::string readBody();
+
+    Poco::Net::HTTPServerRequest& m_http;
+    std::string m_requestId;
+    std::string m_clientIp;
+    std::size_t m_maxBodyBytes = 0;
+    std::optional<AccessClaims> m_claims;
+    std::map<std::string, std::string> m_query;
+};
+
+/// Returns a required string member of a request object; throws ApiException 400 naming the field.
+std::string requireString(const Poco::JSON::Object::Ptr& object, const std::string& name, std::size_t maxLength);
+
+/// Returns an optional string member, or `fallback`; throws ApiException 400 for a non-string.
+std::string optionalString(const Poco::JSON::Object::Ptr& object, const std::string& name, std::size_t maxLength,
+                           const std::string& fallback = {});
+
+/// Returns an optional boolean member, or `fallback`; throws ApiException 400 for a non-boolean.
+bool optionalBool(const Poco::JSON::Object::Ptr& object, const std::string& name, bool fallback);
+
+} // namespace ileadx

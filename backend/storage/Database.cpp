@@ -1,0 +1,141 @@
+#include "storage/Database.h"
+
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+
+#include <mutex>
+#include <regex>
+
+using namespace Poco::Data::Keywords;
+
+namespace ileadx {
+
+namespace {
+
+constexpr std::string_view kSqlitePrefix = "sqlite:";
+constexpr std::string_view kPostgresPrefix = "postgresql:";
+
+// How long a SQLite writer waits for another writer before reporting the database busy.
+constexpr int kSqliteBusyTimeoutMs = 10000;
+
+void registerConnectors()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+    });
+}
+
+std::string_view connectorName(SqlDialect dialect)
+{
+    return dialect == SqlDialect::SQLite ? "SQLite" : "PostgreSQL";
+}
+
+} // namespace
+
+std::unique_ptr<Database> Database::open(const std::string& url, int maxSessions)
+{
+    if (url.starts_with(kSqlitePrefix)) {
+        return std::make_unique<Database>(SqlDialect::SQLite, url.substr(kSqlitePrefix.size()), maxSessions);
+    }
+    if (url.starts_with(kPostgresPrefix)) {
+        return std::make_unique<Database>(SqlDialect::PostgreSQL, url.substr(kPostgresPrefix.size()), maxSessions);
+    }
+    throw Poco::InvalidArgumentException("database URL must start with 'sqlite:' or 'postgresql:'");
+}
+
+Database::Database(SqlDialect dialect, std::string connectionString, int maxSessions)
+    : m_dialect(dialect)
+    , m_connectionString(std::move(connectionString))
+{
+    registerConnectors();
+    m_pool = std::make_unique<Poco::Data::SessionPool>(std::string(connectorName(m_dialect)), m_connectionString, 1,
+                                                       maxSessions, 300);
+
+    // Settings that hold for the whole file or server are applied once here; busy_timeout is
+    // per connection, so session() applies it on every borrow.
+    Poco::Data::Session first = session();
+    if (m_dialect == SqlDialect::SQLite) {
+        first << "PRAGMA journal_mode = WAL", now;
+        first << "PRAGMA synchronous = NORMAL", now;
+    }
+}
+
+Poco::Data::Session Database::session()
+{
+    Poco::Data::Session borrowed = m_pool->get();
+    if (m_dialect == SqlDialect::SQLite) {
+        // Both pragmas are per connection and cost no I/O; foreign keys are off by default in SQLite.
+        borrowed << "PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs), now;
+        borrowed << "PRAGMA foreign_keys = ON", now;
+    }
+    return borrowed;
+}
+
+std::string Database::sql(std::string_view text) const
+{
+    if (m_dialect == SqlDialect::SQLite) {
+        return std::string(text);
+    }
+
+    // The repositories' SQL holds no string literals with '?', so every '?' is a placeholder.
+    std::string rewritten;
+    rewritten.reserve(text.size() + 16);
+    int index = 0;
+    for (char c : text) {
+        if (c == '?') {
+            rewritten += '$';
+            rewritten += std::to_string(++index);
+        } else {
+            rewritten += c;
+        }
+    }
+    return rewritten;
+}
+
+std::string_view Database::forUpdate() const
+{
+    return m_dialect == SqlDialect::PostgreSQL ? " FOR UPDATE" : "";
+}
+
+std::string Database::describe() const
+{
+    static const std::regex password(R"(password\s*=\s*\S+)", std::regex::icase);
+    return std::string(connectorName(m_dialect)) + " " +
+           std::regex_replace(m_connectionString, password, "password=***");
+}
+
+Transaction::Transaction(Database& database)
+    : m_session(database.session())
+{
+    if (database.dialect() == SqlDialect::SQLite) {
+        m_session << "BEGIN IMMEDIATE", now;
+    } else {
+        m_session << "BEGIN", now;
+    }
+}
+
+Transaction::~Transaction()
+{
+    if (!m_open) {
+        return;
+    }
+    try {
+        m_session << "ROLLBACK", now;
+    } catch (const Poco::Exception& error) {
+        // A failed rollback leaves the connection unusable; closing it keeps it out of the pool.
+        Poco::Logger::get("ileadx.storage").error("rollback failed, closing connection: %s", error.displayText());
+        m_session.close();
+    }
+}
+
+void Transaction::commit()
+{
+    m_session << "COMMIT", now;
+    m_open = false;
+}
+
+} // namespace ileadx

@@ -1,0 +1,98 @@
+#include "storage/SessionRepository.h"
+
+#include "storage/Database.h"
+
+#include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
+
+#include <vector>
+
+using namespace Poco::Data::Keywords;
+
+namespace ileadx {
+
+namespace {
+
+using SessionRow = Poco::Tuple<std::string, std::string, std::string, std::string, std::string, int, Poco::Int64,
+                               Poco::Int64, Poco::Int64, Poco::Nullable<Poco::Int64>>;
+
+SessionRecord toRecord(const SessionRow& row)
+{
+    SessionRecord record;
+    record.id = row.get<0>();
+    record.userId = row.get<1>();
+    record.deviceLabel = row.get<2>();
+    record.deviceFingerprint = row.get<3>();
+    record.ipAddress = row.get<4>();
+    record.rememberMe = row.get<5>() != 0;
+    record.createdAt = row.get<6>();
+    record.lastSeenAt = row.get<7>();
+    record.expiresAt = row.get<8>();
+    if (!row.get<9>().isNull()) {
+        record.revokedAt = row.get<9>().value();
+    }
+    return record;
+}
+
+} // namespace
+
+void SessionRepository::insert(Poco::Data::Session& session, const SessionRecord& record)
+{
+    SessionRecord copy = record;
+    int rememberMe = record.rememberMe ? 1 : 0;
+    Poco::Int64 createdAt = record.createdAt;
+    Poco::Int64 lastSeenAt = record.lastSeenAt;
+    Poco::Int64 expiresAt = record.expiresAt;
+    session << m_database.sql("INSERT INTO sessions (id, user_id, device_label, device_fingerprint, ip_address,"
+                              " remember_me, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        use(copy.id), use(copy.userId), use(copy.deviceLabel), use(copy.deviceFingerprint), use(copy.ipAddress),
+        use(rememberMe), use(createdAt), use(lastSeenAt), use(expiresAt), now;
+}
+
+std::optional<SessionRecord> SessionRepository::findForUpdate(Poco::Data::Session& session, const std::string& id)
+{
+    return select(session, id, true);
+}
+
+std::optional<SessionRecord> SessionRepository::find(Poco::Data::Session& session, const std::string& id)
+{
+    return select(session, id, false);
+}
+
+std::optional<SessionRecord> SessionRepository::select(Poco::Data::Session& session, const std::string& id, bool lock)
+{
+    std::vector<SessionRow> rows;
+    std::string key = id;
+    std::string text = "SELECT id, user_id, device_label, device_fingerprint, ip_address, remember_me, created_at,"
+                       " last_seen_at, expires_at, revoked_at FROM sessions WHERE id = ?";
+    if (lock) {
+        text += m_database.forUpdate();
+    }
+    session << m_database.sql(text), use(key), into(rows), now;
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    return toRecord(rows.front());
+}
+
+void SessionRepository::revoke(Poco::Data::Session& session, const std::string& id, const std::string& reason,
+                               EpochMillis at)
+{
+    std::string key = id;
+    std::string why = reason;
+    Poco::Int64 when = at;
+    session << m_database.sql("UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL"),
+        use(when), use(why), use(key), now;
+}
+
+void SessionRepository::extend(Poco::Data::Session& session, const std::string& id, EpochMillis lastSeenAt,
+                               EpochMillis expiresAt)
+{
+    std::string key = id;
+    Poco::Int64 seen = lastSeenAt;
+    Poco::Int64 expires = expiresAt;
+    session << m_database.sql("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?"), use(seen),
+        use(expires), use(key), now;
+}
+
+} // namespace ileadx
