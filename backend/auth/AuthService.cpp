@@ -214,7 +214,7 @@ TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo
     if (!session || !session->isActiveAt(at) || token->expiresAt <= at) {
         throw invalidRefreshToken();
     }
-    const std::optional<UserRecord> user = m_users.findById(session->userId);
+    const std::optional<UserRecord> user = m_users.findById(transaction.session(), session->userId);
     if (!user) {
         throw invalidRefreshToken();
     }

@@ -5,6 +5,7 @@
 #include <Poco/Exception.h>
 #include <sodium.h>
 
+#include <cstdio>
 #include <string>
 
 namespace ileadx {
@@ -86,11 +87,16 @@ bool PasswordHasher::verify(std::string_view phcString, std::string_view passwor
 
 bool PasswordHasher::needsRehash(std::string_view phcString) const
 {
-    if (phcString.size() >= crypto_pwhash_STRBYTES) {
+    // Only a weaker hash is replaced. libsodium's crypto_pwhash_str_needs_rehash also reports a
+    // stronger one, which would make servers with different settings downgrade each other's hashes.
+    const std::string terminated(phcString.substr(0, crypto_pwhash_STRBYTES));
+    unsigned long memoryKiB = 0;
+    unsigned long passes = 0;
+    unsigned long lanes = 0;
+    if (std::sscanf(terminated.c_str(), "$argon2id$v=19$m=%lu,t=%lu,p=%lu$", &memoryKiB, &passes, &lanes) != 3) {
         return true;
     }
-    const std::string terminated(phcString);
-    return crypto_pwhash_str_needs_rehash(terminated.c_str(), m_cost.opsLimit, m_cost.memLimitBytes) != 0;
+    return passes < m_cost.opsLimit || memoryKiB * 1024 < m_cost.memLimitBytes;
 }
 
 int PasswordHasher::waiting() const

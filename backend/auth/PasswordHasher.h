@@ -37,7 +37,8 @@ public:
     /// Returns whether `password` matches `phcString`; a malformed string never matches.
     bool verify(std::string_view phcString, std::string_view password);
 
-    /// Returns whether `phcString` was made with parameters other than the configured cost.
+    /// Returns whether `phcString` is not Argon2id or was made with fewer passes or less memory
+    /// than the configured cost.
     bool needsRehash(std::string_view phcString) const;
 
     HashCost cost() const { return m_cost; }

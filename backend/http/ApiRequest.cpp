@@ -9,6 +9,7 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <array>
 #include <cassert>
 
 namespace ileadx {
@@ -17,6 +18,9 @@ namespace {
 
 // Request bodies are small objects; deeper nesting than this is an attack, not a client.
 constexpr std::size_t kMaxJsonDepth = 16;
+
+// An oversized body is read and dropped up to this size so the client sees the 413 answer.
+constexpr std::size_t kMaxDrainBytes = 1024 * 1024;
 
 ApiException payloadTooLarge(std::size_t limit)
 {
@@ -66,9 +70,23 @@ std::optional<std::string> ApiRequest::queryParameter(const std::string& name) c
     return found->second;
 }
 
+void ApiRequest::discardBody()
+{
+    // Reading what the client is still sending lets it receive the 413 answer instead of a reset
+    // connection; past the drain limit the connection is closed instead.
+    std::istream& in = m_http.stream();
+    std::array<char, 8192> buffer{};
+    std::size_t drained = 0;
+    while (in && drained < kMaxDrainBytes) {
+        in.read(buffer.data(), buffer.size());
+        drained += static_cast<std::size_t>(in.gcount());
+    }
+}
+
 std::string ApiRequest::readBody()
 {
     if (m_http.hasContentLength() && m_http.getContentLength64() > static_cast<Poco::Int64>(m_maxBodyBytes)) {
+        discardBody();
         throw payloadTooLarge(m_maxBodyBytes);
     }
 
@@ -79,6 +97,7 @@ std::string ApiRequest::readBody()
     in.read(body.data(), static_cast<std::streamsize>(body.size()));
     body.resize(static_cast<std::size_t>(in.gcount()));
     if (body.size() > m_maxBodyBytes) {
+        discardBody();
         throw payloadTooLarge(m_maxBodyBytes);
     }
     return body;

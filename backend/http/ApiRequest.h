@@ -37,6 +37,7 @@ public:
 
 private:
     std::string readBody();
+    void discardBody();
 
     Poco::Net::HTTPServerRequest& m_http;
     std::string m_requestId;

@@ -77,6 +77,10 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const ApiException& er
         body->set("detail", error.detail());
     }
     body->set("request_id", requestId);
+    if (error.status() == 413) {
+        // The rest of an oversized body may still be in flight, so the connection is not reused.
+        response.setKeepAlive(false);
+    }
     if (error.retryAfterSeconds()) {
         response.set("Retry-After", std::to_string(*error.retryAfterSeconds()));
     }

@@ -1,8 +1,13 @@
 #include "storage/Database.h"
 
+#include "http/ApiException.h"
+
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SessionPool.h>
 #include <Poco/Exception.h>
+#include <Poco/Thread.h>
+#include <Poco/Timestamp.h>
 #include <Poco/Logger.h>
 
 #include <mutex>
@@ -16,6 +21,9 @@ namespace {
 
 constexpr std::string_view kSqlitePrefix = "sqlite:";
 constexpr std::string_view kPostgresPrefix = "postgresql:";
+
+// How long a request waits for a free pooled session before it is answered with 503.
+constexpr Poco::Timestamp::TimeDiff kPoolWaitMicroseconds = 5'000'000;
 
 // How long a SQLite writer waits for another writer before reporting the database busy.
 constexpr int kSqliteBusyTimeoutMs = 10000;
@@ -66,13 +74,30 @@ Database::Database(SqlDialect dialect, std::string connectionString, int maxSess
 
 Poco::Data::Session Database::session()
 {
-    Poco::Data::Session borrowed = m_pool->get();
+    Poco::Data::Session borrowed = borrow();
     if (m_dialect == SqlDialect::SQLite) {
         // Both pragmas are per connection and cost no I/O; foreign keys are off by default in SQLite.
         borrowed << "PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs), now;
         borrowed << "PRAGMA foreign_keys = ON", now;
     }
     return borrowed;
+}
+
+Poco::Data::Session Database::borrow()
+{
+    // Poco's pool throws at once when every session is out; a request would rather wait a moment
+    // for one to come back, as it would for a connection pool on the server side.
+    const Poco::Timestamp started;
+    while (true) {
+        try {
+            return m_pool->get();
+        } catch (const Poco::Data::SessionPoolExhaustedException&) {
+            if (started.elapsed() > kPoolWaitMicroseconds) {
+                throw ServiceBusyException("All database connections are busy; try again shortly.", 1);
+            }
+            Poco::Thread::sleep(2);
+        }
+    }
 }
 
 std::string Database::sql(std::string_view text) const

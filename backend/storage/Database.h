@@ -29,6 +29,7 @@ public:
     Database& operator=(const Database&) = delete;
 
     /// Borrows a session from the pool; it returns to the pool when the last copy is destroyed.
+    /// Waits up to 5 seconds for a free session, then throws ServiceBusyException.
     Poco::Data::Session session();
 
     SqlDialect dialect() const { return m_dialect; }
@@ -43,6 +44,8 @@ public:
     std::string describe() const;
 
 private:
+    Poco::Data::Session borrow();
+
     SqlDialect m_dialect = SqlDialect::SQLite;
     std::string m_connectionString;
     std::unique_ptr<Poco::Data::SessionPool> m_pool;

@@ -68,6 +68,11 @@ std::optional<UserRecord> UserRepository::findByEmail(const std::string& email)
 std::optional<UserRecord> UserRepository::findById(const std::string& id)
 {
     Poco::Data::Session session = m_database.session();
+    return findById(session, id);
+}
+
+std::optional<UserRecord> UserRepository::findById(Poco::Data::Session& session, const std::string& id)
+{
     std::vector<UserRow> rows;
     std::string key = id;
     session << m_database.sql(std::string("SELECT ") + kColumns + " FROM users WHERE id = ?"), use(key), into(rows), now;

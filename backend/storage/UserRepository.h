@@ -3,6 +3,8 @@
 #include "common/Clock.h"
 #include "shared/Role.h"
 
+#include <Poco/Data/Session.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +45,9 @@ public:
 
     std::optional<UserRecord> findByEmail(const std::string& email);
     std::optional<UserRecord> findById(const std::string& id);
+
+    /// Reads a user on the given session, for callers inside a transaction.
+    std::optional<UserRecord> findById(Poco::Data::Session& session, const std::string& id);
 
     void updatePasswordHash(const std::string& id, const std::string& passwordHash);
     void updateLastLogin(const std::string& id, EpochMillis at);

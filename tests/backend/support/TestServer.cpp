@@ -1,0 +1,48 @@
+#include "TestServer.h"
+
+#include "auth/AuthService.h"
+#include "common/Random.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/MapConfiguration.h>
+
+namespace ileadx::test {
+
+ServerConfig TestServer::configFor(const std::string& dataDirectory, const std::map<std::string, std::string>& overrides)
+{
+    Poco::AutoPtr<Poco::Util::MapConfiguration> config = new Poco::Util::MapConfiguration;
+    config->setString("data.dir", dataDirectory);
+    config->setString("server.port", "0");
+    config->setString("server.threads", "16");
+    config->setString("server.drainSeconds", "2");
+    config->setString("log.level", "warning");
+    for (const auto& [key, value] : overrides) {
+        config->setString(key, value);
+    }
+    return ServerConfig::from(*config);
+}
+
+TestServer::TestServer(const std::map<std::string, std::string>& overrides)
+{
+    m_runtime = std::make_unique<ServerRuntime>(configFor(m_folder.path().toStdString(), overrides));
+    m_runtime->start();
+}
+
+TestServer::~TestServer()
+{
+    m_runtime->stop();
+}
+
+std::string TestServer::certificatePath() const
+{
+    return m_folder.filePath("server-certificate.pem").toStdString();
+}
+
+std::string TestServer::createAccount(const std::string& email, Role role)
+{
+    const std::string password = "pw-" + randomToken(12);
+    m_runtime->auth().createAccount(email, password, role);
+    return password;
+}
+
+} // namespace ileadx::test
