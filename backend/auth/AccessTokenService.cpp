@@ -56,6 +56,35 @@ std::string AccessTokenService::issue(const std::string& userId, const std::stri
 
 std::optional<AccessClaims> AccessTokenService::tryVerify(const std::string& jwt, EpochMillis at) const
 {
+    std::optional<AccessClaims> claims;
+    {
+        std::lock_guard lock(m_cacheMutex);
+        const auto found = m_verified.find(jwt);
+        if (found != m_verified.end()) {
+            claims = found->second;
+        }
+    }
+    if (!claims) {
+        claims = verifySignedToken(jwt);
+        if (!claims) {
+            return std::nullopt;
+        }
+        std::lock_guard lock(m_cacheMutex);
+        if (m_verified.size() >= kMaxCachedTokens) {
+            m_verified.clear();
+        }
+        m_verified.emplace(jwt, *claims);
+    }
+
+    const EpochMillis skew = std::chrono::milliseconds(m_settings.clockSkew).count();
+    if (claims->expiresAt + skew <= at || claims->issuedAt - skew > at) {
+        return std::nullopt;
+    }
+    return claims;
+}
+
+std::optional<AccessClaims> AccessTokenService::verifySignedToken(const std::string& jwt) const
+{
     Poco::JWT::Token token;
     try {
         if (!m_signer.tryVerify(jwt, token)) {
@@ -96,9 +125,7 @@ std::optional<AccessClaims> AccessTokenService::tryVerify(const std::string& jwt
         return std::nullopt;
     }
 
-    const EpochMillis skew = std::chrono::milliseconds(m_settings.clockSkew).count();
-    if (claims.expiresAt + skew <= at || claims.issuedAt - skew > at || claims.userId.empty() ||
-        claims.sessionId.empty()) {
+    if (claims.userId.empty() || claims.sessionId.empty()) {
         return std::nullopt;
     }
     return claims;

@@ -6,6 +6,8 @@
 #include <Poco/JWT/Signer.h>
 
 #include <chrono>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 
@@ -48,8 +50,19 @@ public:
     std::chrono::seconds lifetime() const { return m_settings.lifetime; }
 
 private:
+    std::optional<AccessClaims> verifySignedToken(const std::string& jwt) const;
+
+    // Past this many entries the cache is cleared rather than grown, which bounds its memory.
+    static constexpr std::size_t kMaxCachedTokens = 20000;
+
     Poco::JWT::Signer m_signer;
     Settings m_settings;
+
+    // Tokens whose signature and fixed claims already checked out. Poco builds its algorithm
+    // factory on every verification, which costs more than the HMAC itself; time-dependent checks
+    // still run on every call.
+    mutable std::mutex m_cacheMutex;
+    mutable std::unordered_map<std::string, AccessClaims> m_verified;
 };
 
 } // namespace ileadx

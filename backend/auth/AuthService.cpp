@@ -73,6 +73,7 @@ AuthService::AuthService(Database& database, PasswordHasher& hasher, AccessToken
     , m_commonPasswords(commonPasswords)
     , m_settings(settings)
     , m_users(database)
+    , m_userCache(m_users, std::chrono::seconds(2))
     , m_dummyHash(hasher.hash(randomToken(24)))
 {
 }
@@ -152,6 +153,7 @@ TokenPair AuthService::login(const std::string& email, const std::string& passwo
 
     if (m_hasher.needsRehash(user->passwordHash)) {
         m_users.updatePasswordHash(user->id, m_hasher.hash(password));
+        m_userCache.invalidate(user->id);
         authLog().information("password hash of %s upgraded to the configured cost", user->id);
     }
     return openSession(*user, rememberMe, client);
@@ -191,6 +193,7 @@ TokenPair AuthService::openSession(const UserRecord& user, bool rememberMe, cons
     transaction.commit();
 
     m_users.updateLastLogin(user.id, at);
+    m_userCache.invalidate(user.id);
     UserRecord signedIn = user;
     signedIn.lastLoginAt = at;
     authLog().information("user %s signed in, session %s", user.id, session.id);

@@ -3,6 +3,7 @@
 #include "auth/AccessTokenService.h"
 #include "common/Clock.h"
 #include "storage/UserRepository.h"
+#include "users/UserCache.h"
 
 #include <chrono>
 #include <string>
@@ -68,7 +69,8 @@ public:
     /// Revokes the session and, with it, its refresh token.
     void logout(const std::string& sessionId, const std::string& reason);
 
-    std::optional<UserRecord> findUser(const std::string& id) { return m_users.findById(id); }
+    /// Returns a user's row, possibly from a cache that this service keeps current.
+    std::optional<UserRecord> findUser(const std::string& id) { return m_userCache.find(id); }
 
     /// Returns the claims of a valid access token whose session is still active; throws 401.
     AccessClaims authenticate(const std::string& accessToken);
@@ -87,6 +89,7 @@ private:
     const CommonPasswordList& m_commonPasswords;
     Settings m_settings;
     UserRepository m_users;
+    UserCache m_userCache;
     std::string m_dummyHash; ///< verified against for unknown addresses, to equalise timing
 };
 

@@ -2,7 +2,9 @@
 
 #include <sodium.h>
 
-#include <stdexcept>
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
 #include <vector>
 
 namespace ileadx {
@@ -28,6 +30,16 @@ std::string randomToken(std::size_t byteCount)
 std::string newId()
 {
     return toHex(randomBytes(16));
+}
+
+std::string newRequestId()
+{
+    static const std::string prefix = toHex(randomBytes(8));
+    static std::atomic<std::uint64_t> counter{0};
+
+    char suffix[17];
+    std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(++counter));
+    return prefix + suffix;
 }
 
 std::string toHex(const std::string& bytes)

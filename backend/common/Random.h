@@ -14,6 +14,10 @@ std::string randomToken(std::size_t byteCount);
 /// Returns a new random identifier: 128 bits as 32 lowercase hex digits.
 std::string newId();
 
+/// Returns a unique request identifier of 32 hex digits: a random prefix chosen at start-up and
+/// a counter. Cheaper than newId() because it makes no system call; not for secrets.
+std::string newRequestId();
+
 /// Encodes bytes as lowercase hex.
 std::string toHex(const std::string& bytes);
 

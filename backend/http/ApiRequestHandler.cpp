@@ -37,7 +37,7 @@ std::string requestIdFor(const Poco::Net::HTTPServerRequest& request)
                        std::all_of(offered.begin(), offered.end(), [](unsigned char c) {
                            return std::isalnum(c) || c == '-' || c == '_' || c == '.';
                        });
-    return plain ? offered : newId();
+    return plain ? offered : newRequestId();
 }
 
 std::string pathOf(const Poco::Net::HTTPServerRequest& request)
@@ -156,6 +156,10 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
         }
     }
 
+    // Poco formats the message before it checks the level, so the check comes first.
+    if (!httpLog().information()) {
+        return;
+    }
     httpLog().information("request_id=%s method=%s path=%s status=%d duration_ms=%.2f client=%s user=%s", requestId,
                           request.getMethod(), path, status, stopwatch.elapsed() / 1000.0, maskIpAddress(clientIp),
                           userId);

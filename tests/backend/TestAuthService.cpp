@@ -316,13 +316,14 @@ void TestAuthService::testRehashOnSignInWhenCostRises()
     AuthService upgraded(*fixture.database, strongerHasher, fixture.tokens, fixture.guard, fixture.commonPasswords, {});
     QVERIFY(!upgraded.login("up@example.com", kPassword, false, kClient).accessToken.empty());
 
-    const std::string after = upgraded.findUser(user.id)->passwordHash;
+    UserRepository users(*fixture.database);
+    const std::string after = users.findById(user.id)->passwordHash;
     QVERIFY2(after.starts_with("$argon2id$v=19$m=65536,t=3,"), after.c_str());
     QVERIFY(fixture.hasher.verify(after, kPassword));
 
     // A server still configured with the old cost keeps the stronger hash instead of downgrading it.
     QVERIFY(!fixture.auth->login("up@example.com", kPassword, false, kClient).accessToken.empty());
-    QCOMPARE(upgraded.findUser(user.id)->passwordHash, after);
+    QCOMPARE(users.findById(user.id)->passwordHash, after);
 }
 
 QTEST_GUILESS_MAIN(TestAuthService)
