@@ -110,7 +110,7 @@ void AuthService::registerUser(const std::string& email, const std::string& pass
     try {
         createAccount(email, password, Role::User);
     } catch (const Poco::ExistsException&) {
-        // The caller gets the same answer as for a new address; the hashing in createAccount()
+        // The caller gets the same response as for a new address. The hashing in createAccount()
         // already ran, so the timing matches too.
         // TODO: tell the address's owner by email that somebody tried to register it, once
         // the server can send email.

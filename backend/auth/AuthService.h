@@ -15,7 +15,7 @@ class Database;
 class PasswordHasher;
 class SessionGuard;
 
-/// What the server knows about the client that sends a request.
+/// Metadata of the client that sent a request.
 struct ClientInfo
 {
     std::string ipAddress; ///< unmasked; stored for security work, masked in every response
@@ -23,7 +23,7 @@ struct ClientInfo
     std::string deviceId; ///< optional identifier the client keeps for itself
 };
 
-/// The answer to a successful sign-in or refresh.
+/// The result of a successful sign-in or refresh.
 struct TokenPair
 {
     std::string accessToken;
@@ -51,7 +51,7 @@ public:
                 const CommonPasswordList& commonPasswords, Settings settings);
 
     /// Creates a `user` account. It returns normally whether or not the address was already taken,
-    /// so callers cannot learn which addresses are registered; it throws ApiException for an invalid
+    /// so callers cannot learn which addresses are registered. It throws ApiException for an invalid
     /// address or a password that breaks the password rules.
     void registerUser(const std::string& email, const std::string& password);
 

@@ -19,7 +19,7 @@ namespace {
 // Request bodies are small objects; deeper nesting than this is an attack, not a client.
 constexpr std::size_t kMaxJsonDepth = 16;
 
-// An oversized body is read and dropped up to this size so the client sees the 413 answer.
+// An oversized body is read and dropped up to this size so the client receives the 413 response.
 constexpr std::size_t kMaxDrainBytes = 1024 * 1024;
 
 ApiException payloadTooLarge(std::size_t limit)
@@ -72,8 +72,8 @@ std::optional<std::string> ApiRequest::queryParameter(const std::string& name) c
 
 void ApiRequest::discardBody()
 {
-    // Reading what the client is still sending lets it receive the 413 answer instead of a reset
-    // connection; past the drain limit the connection is closed instead.
+    // Reading what the client is still sending lets it receive the 413 response instead of a reset
+    // connection. Past the drain limit the connection is closed instead.
     std::istream& in = m_http.stream();
     std::array<char, 8192> buffer{};
     std::size_t drained = 0;

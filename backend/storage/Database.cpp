@@ -25,7 +25,7 @@ namespace {
 constexpr std::string_view kSqlitePrefix = "sqlite:";
 constexpr std::string_view kPostgresPrefix = "postgresql:";
 
-// How long a request waits for a free pooled session before it is answered with 503.
+// How long a request waits for a free pooled session before it is rejected with 503.
 constexpr Poco::Timestamp::TimeDiff kPoolWaitMicroseconds = 5'000'000;
 
 // How long a SQLite writer waits for another writer before reporting the database busy.
@@ -90,8 +90,8 @@ Poco::Data::Session Database::session()
 
 Poco::Data::Session Database::borrow()
 {
-    // Poco's pool throws at once when every session is out; a request would rather wait a moment
-    // for one to come back, as it would for a connection pool on the server side.
+    // Poco's pool throws at once when every session is borrowed. A request waits a moment for one
+    // to come back instead, as clients of a server-side connection pool do.
     const Poco::Timestamp started;
     while (true) {
         try {
@@ -111,7 +111,7 @@ std::string Database::sql(std::string_view text) const
         return std::string(text);
     }
 
-    // The repositories' SQL holds no string literals with '?', so every '?' is a placeholder.
+    // The repositories' SQL contains no string literals with '?', so every '?' is a placeholder.
     std::string rewritten;
     rewritten.reserve(text.size() + 16);
     int index = 0;

@@ -86,7 +86,7 @@ void TestPasswordHasher::testMalformedHashRejected()
 void TestPasswordHasher::testReferenceArgon2Tool()
 {
     // The reference implementation's command-line tool (Debian package argon2) writes the encoded
-    // PHC form; libsodium must accept it, or hashes from other systems could not be imported.
+    // PHC form. libsodium must accept it, because hashes imported from other systems use it.
     QProcess argon2;
     argon2.start("argon2", {"somesaltvalue16b", "-id", "-t", "2", "-m", "16", "-p", "1", "-e"});
     QVERIFY2(argon2.waitForStarted(), "the argon2 command is missing; install the Debian package argon2");
@@ -145,15 +145,15 @@ void TestPasswordHasher::testConcurrencyBounded()
         });
     }
 
-    int mostWaiting = 0;
+    int maxWaiting = 0;
     while (finished < 6) {
-        mostWaiting = std::max(mostWaiting, hasher.waiting());
+        maxWaiting = std::max(maxWaiting, hasher.waiting());
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     for (std::thread& thread : threads) {
         thread.join();
     }
-    QCOMPARE(mostWaiting, 5);
+    QCOMPARE(maxWaiting, 5);
     QCOMPARE(hasher.waiting(), 0);
 }
 
