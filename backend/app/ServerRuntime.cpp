@@ -124,8 +124,7 @@ void ServerRuntime::start()
     m_server = std::make_unique<Poco::Net::HTTPServer>(new RequestHandlerFactory(*m_router, *m_auth, httpSettings),
                                                        *m_workers, socket, params);
     m_server->start();
-    serverLog().information("listening on %s:%d with TLS %s or newer", m_config.host, port(),
-                            m_config.tlsMinimumVersion);
+    serverLog().information("listening on port %d with TLS %s or newer", port(), m_config.tlsMinimumVersion);
 }
 
 void ServerRuntime::stop()
