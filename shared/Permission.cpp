@@ -22,6 +22,8 @@ constexpr std::array<PermissionRow, static_cast<std::size_t>(Permission::Count)>
     {Permission::UsersManage, "users.manage", Role::Admin},
     {Permission::AdminsManage, "admins.manage", Role::SuperAdmin},
     {Permission::SettingsManage, "settings.manage", Role::SuperAdmin},
+    {Permission::AuditRead, "audit.read", Role::Admin},
+    {Permission::HealthRead, "health.read", Role::Admin},
 }};
 
 const PermissionRow* findRow(Permission permission)

@@ -18,6 +18,8 @@ enum class Permission
     UsersManage,      ///< change plans, reset usage, revoke sessions of `user` accounts
     AdminsManage,     ///< change roles, manage and delete admin accounts
     SettingsManage,   ///< change system settings, plans and prices
+    AuditRead,        ///< read the audit trail and verify its hash chain
+    HealthRead,       ///< read the system health samples and their history
     Count
 };
 

@@ -20,6 +20,7 @@ inline constexpr std::string_view kForbidden = "urn:ileadx:problem:forbidden";
 inline constexpr std::string_view kNotFound = "urn:ileadx:problem:not-found";
 inline constexpr std::string_view kMethodNotAllowed = "urn:ileadx:problem:method-not-allowed";
 inline constexpr std::string_view kServiceBusy = "urn:ileadx:problem:service-busy";
+inline constexpr std::string_view kRateLimited = "urn:ileadx:problem:rate-limited";
 inline constexpr std::string_view kInternal = "urn:ileadx:problem:internal-error";
 
 } // namespace ileadx::problem

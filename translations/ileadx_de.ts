@@ -204,6 +204,11 @@
         <translation>Der Server ist ausgelastet. Warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
     <message>
+        <location filename="../app/net/ProblemMessages.cpp" line="97"/>
+        <source>Too many requests in a short time. Wait a minute and try again.</source>
+        <translation>Zu viele Anfragen in kurzer Zeit. Warten Sie eine Minute und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
         <location filename="../app/net/ProblemMessages.cpp" line="98"/>
         <source>The server failed to process the request. Try again, and tell your administrator if it keeps happening.</source>
         <translation>Der Server konnte die Anfrage nicht verarbeiten. Versuchen Sie es erneut und informieren Sie Ihren Administrator, wenn das wieder vorkommt.</translation>

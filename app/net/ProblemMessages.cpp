@@ -93,6 +93,9 @@ QString ProblemMessages::messageForProblemType(const QString& type, const QStrin
     if (isType(type, problem::kServiceBusy)) {
         return tr("The server is busy. Wait a moment and try again.");
     }
+    if (isType(type, problem::kRateLimited)) {
+        return tr("Too many requests in a short time. Wait a minute and try again.");
+    }
     if (isType(type, problem::kInternal)) {
         if (requestId.isEmpty()) {
             return tr("The server failed to process the request. Try again, and tell your administrator if it "

@@ -3,8 +3,10 @@
 #include "app/ServerConfig.h"
 #include "app/ServerRuntime.h"
 #include "app/SuperAdminCreator.h"
+#include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "http/ApiException.h"
+#include "logging/JsonLogFormatter.h"
 #include "storage/UserRepository.h"
 
 #include <Poco/AsyncChannel.h>
@@ -25,8 +27,22 @@ namespace ileadx {
 namespace {
 
 constexpr std::string_view kCreateSuperAdmin = "create-super-admin";
+constexpr std::string_view kVerifyAudit = "verify-audit";
 
 using Poco::Util::Option;
+
+// Walks the audit chain and prints the result. Returns whether the chain is intact.
+bool printAuditVerification(Database& database)
+{
+    const AuditVerification result = AuditLog(database).verify();
+    if (result.ok) {
+        std::cout << "audit trail intact: " << result.entries << " entries verified\n";
+        return true;
+    }
+    std::cerr << "audit trail broken: " << describeAuditBreak(*result.firstBroken) << " (reason "
+              << auditBreakReasonName(result.firstBroken->reason) << ", " << result.entries << " entries read)\n";
+    return false;
+}
 
 } // namespace
 
@@ -74,9 +90,11 @@ void ServerApp::printHelp() const
 {
     Poco::Util::HelpFormatter formatter(options());
     formatter.setCommand(commandName());
-    formatter.setUsage("[OPTIONS] [create-super-admin --email=EMAIL]");
+    formatter.setUsage("[OPTIONS] [create-super-admin --email=EMAIL | verify-audit]");
     formatter.setHeader("iLeadX HTTPS API server. Without a command it serves until SIGTERM or SIGINT.\n"
-                        "create-super-admin creates a super admin account and prints its generated password once.");
+                        "create-super-admin creates a super admin account and prints its generated password once.\n"
+                        "verify-audit checks the audit trail's hash chain; it exits with 0 when the chain is intact\n"
+                        "and with 65 (EX_DATAERR), naming the first broken entry, when it is not.");
     formatter.format(std::cout);
 
     std::cout << "\nConfiguration keys (a --config file, then ILEADX_* environment variables, then options win):\n";
@@ -88,12 +106,17 @@ void ServerApp::printHelp() const
     }
 }
 
-void ServerApp::configureLogging(const std::string& level)
+void ServerApp::configureLogging(const std::string& level, const std::string& format)
 {
     // One event per line on standard error, in UTC with milliseconds; the async channel keeps
     // request threads from waiting on the terminal.
-    Poco::AutoPtr<Poco::PatternFormatter> formatter = new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %q %s %t");
-    formatter->setProperty("times", "UTC");
+    Poco::AutoPtr<Poco::Formatter> formatter;
+    if (format == "json") {
+        formatter = new JsonLogFormatter;
+    } else {
+        formatter = new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %q %s %t");
+        formatter->setProperty("times", "UTC");
+    }
     Poco::AutoPtr<Poco::FormattingChannel> formatting = new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel);
     Poco::AutoPtr<Poco::AsyncChannel> async = new Poco::AsyncChannel(formatting);
     Poco::Logger::root().setChannel(async);
@@ -109,7 +132,8 @@ int ServerApp::main(const std::vector<std::string>& arguments)
         return EXIT_OK;
     }
     const bool createCommand = !arguments.empty() && arguments.front() == kCreateSuperAdmin;
-    if (!arguments.empty() && !createCommand) {
+    const bool verifyCommand = !arguments.empty() && arguments.front() == kVerifyAudit;
+    if (!arguments.empty() && !createCommand && !verifyCommand) {
         std::cerr << "unknown command '" << arguments.front() << "'; see --help\n";
         return EXIT_USAGE;
     }
@@ -128,7 +152,7 @@ int ServerApp::main(const std::vector<std::string>& arguments)
         std::cerr << "invalid configuration: " << error.displayText() << "\n";
         return EXIT_CONFIG;
     }
-    configureLogging(settings.logLevel);
+    configureLogging(settings.logLevel, settings.logFormat);
 
     try {
         ServerRuntime runtime(settings);
@@ -139,6 +163,9 @@ int ServerApp::main(const std::vector<std::string>& arguments)
             }
             createSuperAdmin(runtime.auth(), m_email, std::cout);
             return EXIT_OK;
+        }
+        if (verifyCommand) {
+            return printAuditVerification(runtime.database()) ? EXIT_OK : EXIT_DATAERR;
         }
 
         if (UserRepository(runtime.database()).count() == 0) {

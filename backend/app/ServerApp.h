@@ -19,7 +19,7 @@ protected:
 
 private:
     void printHelp() const;
-    void configureLogging(const std::string& level);
+    void configureLogging(const std::string& level, const std::string& format);
 
     bool m_helpRequested = false;
     std::string m_configFile;

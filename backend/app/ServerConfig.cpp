@@ -1,5 +1,7 @@
 #include "app/ServerConfig.h"
 
+#include "ratelimit/RouteClass.h"
+
 #include <Poco/Environment.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
@@ -20,6 +22,7 @@ const std::vector<ConfigOption>& configOptions()
         {"server.queueLength", "256", "connections", "accepted connections that may wait for a worker"},
         {"server.keepAliveSeconds", "15", "seconds", "how long an idle keep-alive connection stays open"},
         {"server.maxBodyBytes", "65536", "bytes", "largest request body accepted"},
+        {"server.trustedProxies", "", "addresses", "comma-separated reverse proxies whose X-Forwarded-For header is used"},
         {"server.drainSeconds", "10", "seconds", "how long a stop waits for requests in flight"},
         {"tls.minimumVersion", "1.3", "1.2|1.3", "oldest TLS version accepted; 1.2 allows only ECDHE with AEAD ciphers"},
         {"tls.certificateFile", "", "path", "PEM certificate chain; empty creates a self-signed one in the data folder"},
@@ -33,13 +36,43 @@ const std::vector<ConfigOption>& configOptions()
         {"auth.accessTokenMinutes", "480", "minutes", "lifetime of an access token"},
         {"auth.refreshTokenDays", "7", "days", "lifetime of a session and its refresh token"},
         {"auth.rememberMeDays", "30", "days", "lifetime of a session signed in with 'remember me'"},
+        {"auth.sessionMaxDays", "90", "days", "absolute lifetime of a session, however often it is refreshed"},
+        {"auth.maxSessionsPerUser", "10", "sessions", "sessions one account holds at once; the oldest is revoked beyond it"},
         {"auth.sessionCacheSeconds", "5", "seconds", "how long a session found active is trusted without a database read"},
         {"auth.hashPasses", "2", "passes", "Argon2id passes (opslimit); at least 2"},
         {"auth.hashMemoryMiB", "64", "MiB", "Argon2id memory per hash; at least 64"},
         {"auth.hashConcurrency", "0", "hashes", "password hashes computed at once; 0 means one per CPU core"},
         {"auth.hashWaitSeconds", "30", "seconds", "how long a sign-in waits for a hashing slot before a 503 answer"},
+        {"auth.signInFreeFailures", "5", "failures", "failed sign-ins for one email address before further attempts must wait"},
+        {"auth.signInWindowSeconds", "900", "seconds", "how long failed sign-ins for an address count after the last one"},
+        {"auth.signInDelaySeconds", "1", "seconds", "first wait after the free failures; doubles with each further failure"},
+        {"auth.signInMaxDelaySeconds", "60", "seconds", "longest wait between sign-in attempts for one address"},
+        {"ratelimit.authPerMinute", "20", "requests/minute", "refill rate of the sign-in, registration, refresh and sign-out limit, per client address and per account"},
+        {"ratelimit.authBurst", "10", "requests", "requests of the auth routes allowed at once before the refill rate applies"},
+        {"ratelimit.searchPerMinute", "60", "requests/minute", "refill rate of the search limit, per client address and per account"},
+        {"ratelimit.searchBurst", "20", "requests", "search requests allowed at once before the refill rate applies"},
+        {"ratelimit.exportPerMinute", "10", "requests/minute", "refill rate of the export limit, per client address and per account"},
+        {"ratelimit.exportBurst", "5", "requests", "export requests allowed at once before the refill rate applies"},
+        {"ratelimit.defaultPerMinute", "600", "requests/minute", "refill rate of the limit on every other route, per client address and per account"},
+        {"ratelimit.defaultBurst", "120", "requests", "requests of other routes allowed at once before the refill rate applies"},
+        {"ratelimit.maxBuckets", "100000", "buckets", "rate-limit buckets kept in memory, and separately sign-in failure records; past it the least recently used is dropped"},
         {"bootstrap.adminEmail", "admin@ileadx.local", "email", "super admin created at first start on an empty database"},
         {"log.level", "information", "level", "lowest level logged: fatal, error, warning, notice, information, debug"},
+        {"log.format", "plain", "plain|json", "plain: one text line per event; json: one JSON object per line with time, level, logger, message and fields"},
+        {"metrics.allowLoopbackOnly", "true", "true|false", "serve /metrics only to clients on 127.0.0.0/8 or ::1; a proxy on this host counts as loopback unless it is in server.trustedProxies"},
+        {"metrics.bearerToken", "", "text", "when set, /metrics requires 'Authorization: Bearer TOKEN'; at least 16 characters"},
+        {"health.sampleSeconds", "5", "seconds", "interval between health samples"},
+        {"health.historySize", "720", "samples", "health samples kept for GET /api/v1/admin/health/history"},
+        {"health.apiLatencyAmberMs", "250", "ms", "GET /healthz latency at which the api_latency check turns amber"},
+        {"health.apiLatencyRedMs", "1000", "ms", "GET /healthz latency at which the api_latency check turns red"},
+        {"health.databaseLatencyAmberMs", "50", "ms", "database ping latency at which the database_latency check turns amber"},
+        {"health.databaseLatencyRedMs", "250", "ms", "database ping latency at which the database_latency check turns red"},
+        {"health.poolUsageAmberPercent", "75", "percent", "share of database.poolSize in use at which the database_pool check turns amber"},
+        {"health.poolUsageRedPercent", "95", "percent", "share of database.poolSize in use at which the database_pool check turns red"},
+        {"health.walSizeAmberMiB", "64", "MiB", "SQLite write-ahead log size at which the sqlite_wal_size check turns amber"},
+        {"health.walSizeRedMiB", "256", "MiB", "SQLite write-ahead log size at which the sqlite_wal_size check turns red"},
+        {"health.connectionsAmberPercent", "75", "percent", "share of PostgreSQL max_connections open at which the postgres_connections check turns amber"},
+        {"health.connectionsRedPercent", "90", "percent", "share of PostgreSQL max_connections open at which the postgres_connections check turns red"},
     };
     return options;
 }
@@ -72,6 +105,8 @@ void applyEnvironmentOverrides(Poco::Util::AbstractConfiguration& config)
 
 namespace {
 
+constexpr std::size_t kMinMetricsTokenLength = 16;
+
 std::string defaultOf(std::string_view key)
 {
     for (const ConfigOption& option : configOptions()) {
@@ -102,6 +137,33 @@ int readInt(const Poco::Util::AbstractConfiguration& config, std::string_view ke
     return value;
 }
 
+bool readBool(const Poco::Util::AbstractConfiguration& config, std::string_view key)
+{
+    const std::string text = readString(config, key);
+    if (text == "true") {
+        return true;
+    }
+    if (text == "false") {
+        return false;
+    }
+    throw Poco::InvalidArgumentException(std::string(key) + " must be true or false");
+}
+
+// Reads the amber and red limits "<prefix>Amber<unit>" and "<prefix>Red<unit>"; amber may not
+// exceed red, or the check could skip amber and read as inconsistent.
+Threshold readThreshold(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
+                        const std::string& unit, int maximum)
+{
+    const std::string amberKey = prefix + "Amber" + unit;
+    const std::string redKey = prefix + "Red" + unit;
+    const int amber = readInt(config, amberKey, 0, maximum);
+    const int red = readInt(config, redKey, 0, maximum);
+    if (amber > red) {
+        throw Poco::InvalidArgumentException(amberKey + " must not be greater than " + redKey);
+    }
+    return Threshold{static_cast<double>(amber), static_cast<double>(red)};
+}
+
 std::string findResourceDirectory(const std::string& configured)
 {
     if (!configured.empty()) {
@@ -126,6 +188,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& config)
     settings.queueLength = readInt(config, "server.queueLength", 1, 65536);
     settings.keepAliveSeconds = readInt(config, "server.keepAliveSeconds", 1, 3600);
     settings.maxBodyBytes = readInt(config, "server.maxBodyBytes", 1024, 64 * 1024 * 1024);
+    settings.trustedProxies = readString(config, "server.trustedProxies");
     settings.drainSeconds = readInt(config, "server.drainSeconds", 0, 600);
 
     settings.tlsMinimumVersion = readString(config, "tls.minimumVersion");
@@ -146,6 +209,8 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& config)
     settings.refreshTokenDays = readInt(config, "auth.refreshTokenDays", 1, 365);
     settings.rememberMeDays = readInt(config, "auth.rememberMeDays", 1, 365);
     settings.sessionCacheSeconds = readInt(config, "auth.sessionCacheSeconds", 0, 300);
+    settings.sessionMaxDays = readInt(config, "auth.sessionMaxDays", 1, 3650);
+    settings.maxSessionsPerUser = readInt(config, "auth.maxSessionsPerUser", 1, 1000);
 
     settings.hashPasses = readInt(config, "auth.hashPasses", 2, 64);
     settings.hashMemoryMiB = readInt(config, "auth.hashMemoryMiB", 64, 4096);
@@ -155,8 +220,39 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& config)
     }
     settings.hashWaitSeconds = readInt(config, "auth.hashWaitSeconds", 1, 600);
 
+    settings.signInFreeFailures = readInt(config, "auth.signInFreeFailures", 1, 1000);
+    settings.signInWindowSeconds = readInt(config, "auth.signInWindowSeconds", 1, 7 * 24 * 3600);
+    settings.signInDelaySeconds = readInt(config, "auth.signInDelaySeconds", 1, 3600);
+    settings.signInMaxDelaySeconds = readInt(config, "auth.signInMaxDelaySeconds", settings.signInDelaySeconds, 3600);
+    for (std::string_view routeClass : routeclass::kAll) {
+        const std::string prefix = "ratelimit." + std::string(routeClass);
+        RateLimitRule& rule = settings.rateLimitRules[std::string(routeClass)];
+        rule.perMinute = readInt(config, prefix + "PerMinute", 1, 1000000);
+        rule.burst = readInt(config, prefix + "Burst", 1, 1000000);
+    }
+    settings.rateLimitMaxBuckets = readInt(config, "ratelimit.maxBuckets", 16, 100000000);
+
     settings.bootstrapAdminEmail = readString(config, "bootstrap.adminEmail");
     settings.logLevel = readString(config, "log.level");
+    settings.logFormat = readString(config, "log.format");
+    if (settings.logFormat != "plain" && settings.logFormat != "json") {
+        throw Poco::InvalidArgumentException("log.format must be plain or json");
+    }
+
+    settings.metricsLoopbackOnly = readBool(config, "metrics.allowLoopbackOnly");
+    settings.metricsBearerToken = readString(config, "metrics.bearerToken");
+    if (!settings.metricsBearerToken.empty() && settings.metricsBearerToken.size() < kMinMetricsTokenLength) {
+        throw Poco::InvalidArgumentException("metrics.bearerToken must be at least " +
+                                             std::to_string(kMinMetricsTokenLength) + " characters");
+    }
+
+    settings.healthSampleSeconds = readInt(config, "health.sampleSeconds", 1, 3600);
+    settings.healthHistorySize = readInt(config, "health.historySize", 1, 100000);
+    settings.healthThresholds.apiLatencyMs = readThreshold(config, "health.apiLatency", "Ms", 600000);
+    settings.healthThresholds.databaseLatencyMs = readThreshold(config, "health.databaseLatency", "Ms", 600000);
+    settings.healthThresholds.poolUsagePercent = readThreshold(config, "health.poolUsage", "Percent", 100);
+    settings.healthThresholds.walSizeMiB = readThreshold(config, "health.walSize", "MiB", 1024 * 1024);
+    settings.healthThresholds.connectionsPercent = readThreshold(config, "health.connections", "Percent", 100);
     return settings;
 }
 

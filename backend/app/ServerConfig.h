@@ -1,7 +1,11 @@
 #pragma once
 
+#include "health/HealthSample.h"
+#include "ratelimit/RateLimiter.h"
+
 #include <Poco/Util/AbstractConfiguration.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +40,7 @@ struct ServerConfig
     int queueLength = 0;
     int keepAliveSeconds = 0;
     int maxBodyBytes = 0;
+    std::string trustedProxies;
     int drainSeconds = 0;
 
     std::string tlsMinimumVersion;
@@ -53,14 +58,32 @@ struct ServerConfig
     int refreshTokenDays = 0;
     int rememberMeDays = 0;
     int sessionCacheSeconds = 0;
+    int sessionMaxDays = 0;
+    int maxSessionsPerUser = 0;
 
     int hashPasses = 0;
     int hashMemoryMiB = 0;
     int hashConcurrency = 0;
     int hashWaitSeconds = 0;
 
+    int signInFreeFailures = 0;
+    int signInWindowSeconds = 0;
+    int signInDelaySeconds = 0;
+    int signInMaxDelaySeconds = 0;
+    /// Token-bucket limit of each route class in ratelimit/RouteClass.h.
+    std::map<std::string, RateLimitRule, std::less<>> rateLimitRules;
+    int rateLimitMaxBuckets = 0;
+
     std::string bootstrapAdminEmail;
     std::string logLevel;
+    std::string logFormat; ///< "plain" or "json"
+
+    bool metricsLoopbackOnly = true;
+    std::string metricsBearerToken; ///< a secret: never log it
+
+    int healthSampleSeconds = 0;
+    int healthHistorySize = 0;
+    HealthThresholds healthThresholds;
 
     /// Reads every key of configOptions() from `config`, falling back to the table's defaults and
     /// resolving derived values (the SQLite path inside the data folder, the hashing concurrency).

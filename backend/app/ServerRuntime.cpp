@@ -1,5 +1,6 @@
 #include "app/ServerRuntime.h"
 
+#include "audit/AuditHandlers.h"
 #include "auth/AccessTokenService.h"
 #include "auth/AuthHandlers.h"
 #include "auth/AuthService.h"
@@ -7,14 +8,24 @@
 #include "auth/PasswordHasher.h"
 #include "auth/SessionGuard.h"
 #include "common/SecretFile.h"
+#include "health/HealthHandlers.h"
+#include "health/HealthSampler.h"
+#include "health/ReadinessProbe.h"
+#include "http/ClientAddress.h"
 #include "http/RequestHandlerFactory.h"
 #include "http/Router.h"
+#include "metrics/Metrics.h"
+#include "metrics/MetricsEndpoint.h"
+#include "ratelimit/InProcessRateLimiter.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "tls/SelfSignedCertificate.h"
 #include "tls/TlsContextFactory.h"
+#include "sessions/SessionHandlers.h"
+#include "sessions/SessionService.h"
 #include "users/UserHandlers.h"
 
+#include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServer.h>
@@ -74,19 +85,43 @@ ServerRuntime::ServerRuntime(ServerConfig config)
     m_tokens = std::make_unique<AccessTokenService>(signingKey, tokenSettings);
 
     m_sessionGuard = std::make_unique<SessionGuard>(*m_database, std::chrono::seconds(m_config.sessionCacheSeconds));
+    m_rateLimiter = std::make_unique<InProcessRateLimiter>(m_config.rateLimitRules,
+                                                           static_cast<std::size_t>(m_config.rateLimitMaxBuckets));
     AuthService::Settings authSettings;
     authSettings.refreshLifetime = std::chrono::hours(24 * m_config.refreshTokenDays);
     authSettings.rememberMeLifetime = std::chrono::hours(24 * m_config.rememberMeDays);
+    authSettings.absoluteLifetime = std::chrono::hours(24 * m_config.sessionMaxDays);
+    authSettings.maxSessionsPerUser = m_config.maxSessionsPerUser;
+    authSettings.signInThrottle.freeFailures = m_config.signInFreeFailures;
+    authSettings.signInThrottle.window = std::chrono::seconds(m_config.signInWindowSeconds);
+    authSettings.signInThrottle.firstDelay = std::chrono::seconds(m_config.signInDelaySeconds);
+    authSettings.signInThrottle.maxDelay = std::chrono::seconds(m_config.signInMaxDelaySeconds);
+    authSettings.signInThrottle.maxRecords = static_cast<std::size_t>(m_config.rateLimitMaxBuckets);
     m_auth = std::make_unique<AuthService>(*m_database, *m_hasher, *m_tokens, *m_sessionGuard, *m_commonPasswords,
                                            authSettings);
+
+    m_metrics = std::make_unique<Metrics>();
+    m_metricsEndpoint = std::make_unique<MetricsEndpoint>(
+        *m_metrics, *m_database, *m_hasher, MetricsAccess{m_config.metricsLoopbackOnly, m_config.metricsBearerToken});
+    m_readiness = std::make_unique<ReadinessProbe>(*m_database);
+    HealthSampler::Settings samplerSettings;
+    samplerSettings.interval = std::chrono::seconds(m_config.healthSampleSeconds);
+    samplerSettings.historySize = static_cast<std::size_t>(m_config.healthHistorySize);
+    samplerSettings.thresholds = m_config.healthThresholds;
+    m_healthSampler = std::make_unique<HealthSampler>(*m_database, *m_metrics, samplerSettings);
 
     m_router = std::make_unique<Router>();
     addAuthRoutes(*m_router, *m_auth);
     addUserRoutes(*m_router, *m_database);
+    addHealthRoutes(*m_router, *m_readiness, *m_healthSampler);
+    addAuditRoutes(*m_router, *m_database);
+    m_sessionService = std::make_unique<SessionService>(*m_database, *m_sessionGuard);
+    addSessionRoutes(*m_router, *m_sessionService);
 }
 
 ServerRuntime::~ServerRuntime()
 {
+    m_healthSampler->stop();
     if (m_server) {
         m_server->stopAll(true);
     }
@@ -94,6 +129,15 @@ ServerRuntime::~ServerRuntime()
 
 void ServerRuntime::start()
 {
+    // Every route is added by now, so a misspelt rate-limit class stops the start instead of
+    // failing each of its requests.
+    for (const Route& route : m_router->routes()) {
+        if (!m_config.rateLimitRules.contains(route.rateLimitClass)) {
+            throw Poco::InvalidArgumentException("route " + route.method + " " + route.path +
+                                                 " names an unknown rate-limit class", route.rateLimitClass);
+        }
+    }
+
     TlsSettings tls;
     tls.minimumVersion = m_config.tlsMinimumVersion;
     if (m_config.tlsCertificateFile.empty()) {
@@ -119,16 +163,20 @@ void ServerRuntime::start()
 
     HttpSettings httpSettings;
     httpSettings.maxBodyBytes = static_cast<std::size_t>(m_config.maxBodyBytes);
+    httpSettings.trustedProxies = parseTrustedProxies(m_config.trustedProxies);
     // Poco's default thread pool holds only 16 threads, fewer than server.threads.
     m_workers = std::make_unique<Poco::ThreadPool>(2, m_config.threads, 60);
-    m_server = std::make_unique<Poco::Net::HTTPServer>(new RequestHandlerFactory(*m_router, *m_auth, httpSettings),
+    m_server = std::make_unique<Poco::Net::HTTPServer>(new RequestHandlerFactory(*m_router, *m_auth, *m_rateLimiter, *m_metrics,
+                                                                                 *m_metricsEndpoint, httpSettings),
                                                        *m_workers, socket, params);
     m_server->start();
     serverLog().information("listening on port %d with TLS %s or newer", port(), m_config.tlsMinimumVersion);
+    m_healthSampler->start(port(), tls.certificatePath);
 }
 
 void ServerRuntime::stop()
 {
+    m_healthSampler->stop();
     if (!m_server) {
         return;
     }

@@ -18,9 +18,15 @@ class AccessTokenService;
 class AuthService;
 class CommonPasswordList;
 class Database;
+class HealthSampler;
+class Metrics;
+class MetricsEndpoint;
 class PasswordHasher;
+class RateLimiter;
+class ReadinessProbe;
 class Router;
 class SessionGuard;
+class SessionService;
 
 /// Everything a running server owns, built from a ServerConfig in dependency order: data folder,
 /// database and migrations, secrets, services, routes, TLS and the HTTPS listener. The server
@@ -34,7 +40,7 @@ public:
     ServerRuntime(const ServerRuntime&) = delete;
     ServerRuntime& operator=(const ServerRuntime&) = delete;
 
-    /// Binds the HTTPS port and starts serving.
+    /// Binds the HTTPS port, starts serving and starts the health sampler.
     void start();
 
     /// Stops accepting connections, waits up to server.drainSeconds for requests in flight, then
@@ -51,6 +57,9 @@ public:
     Database& database() { return *m_database; }
     AuthService& auth() { return *m_auth; }
     const Router& router() const { return *m_router; }
+    RateLimiter& rateLimiter() { return *m_rateLimiter; }
+    Metrics& metrics() { return *m_metrics; }
+    HealthSampler& healthSampler() { return *m_healthSampler; }
 
 private:
     ServerConfig m_config;
@@ -60,7 +69,13 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<AccessTokenService> m_tokens;
     std::unique_ptr<SessionGuard> m_sessionGuard;
+    std::unique_ptr<RateLimiter> m_rateLimiter;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<SessionService> m_sessionService;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<MetricsEndpoint> m_metricsEndpoint;
+    std::unique_ptr<ReadinessProbe> m_readiness;
+    std::unique_ptr<HealthSampler> m_healthSampler;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Poco::ThreadPool> m_workers;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;

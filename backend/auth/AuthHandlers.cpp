@@ -4,6 +4,7 @@
 #include "http/ApiException.h"
 #include "http/ApiRequest.h"
 #include "http/Router.h"
+#include "ratelimit/RouteClass.h"
 #include "shared/WireNames.h"
 #include "users/UserJson.h"
 
@@ -39,7 +40,7 @@ Poco::JSON::Object::Ptr tokenPairToJson(const TokenPair& pair)
 
 ClientInfo clientOf(ApiRequest& request, const std::string& deviceId)
 {
-    return ClientInfo{request.clientIp(), request.userAgent(), deviceId};
+    return ClientInfo{request.clientIp(), request.userAgent(), deviceId, request.requestId()};
 }
 
 ApiResponse registerAccount(ApiRequest& request, AuthService& auth)
@@ -80,7 +81,7 @@ ApiResponse refresh(ApiRequest& request, AuthService& auth)
 
 ApiResponse logout(ApiRequest& request, AuthService& auth)
 {
-    auth.logout(request.claims().sessionId, "logout");
+    auth.logout(request.claims().sessionId, "logout", clientOf(request, {}));
     return ApiResponse::noContent();
 }
 
@@ -98,14 +99,15 @@ ApiResponse readOwnProfile(ApiRequest& request, AuthService& auth)
 
 void addAuthRoutes(Router& router, AuthService& auth)
 {
+    const std::string authClass(routeclass::kAuth);
     router.add({"POST", "/api/v1/auth/register", Permission::Public,
-                [&auth](ApiRequest& request) { return registerAccount(request, auth); }});
+                [&auth](ApiRequest& request) { return registerAccount(request, auth); }, authClass});
     router.add({"POST", "/api/v1/auth/login", Permission::Public,
-                [&auth](ApiRequest& request) { return login(request, auth); }});
+                [&auth](ApiRequest& request) { return login(request, auth); }, authClass});
     router.add({"POST", "/api/v1/auth/refresh", Permission::Public,
-                [&auth](ApiRequest& request) { return refresh(request, auth); }});
+                [&auth](ApiRequest& request) { return refresh(request, auth); }, authClass});
     router.add({"POST", "/api/v1/auth/logout", Permission::SessionOwn,
-                [&auth](ApiRequest& request) { return logout(request, auth); }});
+                [&auth](ApiRequest& request) { return logout(request, auth); }, authClass});
     router.add({"GET", "/api/v1/me", Permission::ProfileReadOwn,
                 [&auth](ApiRequest& request) { return readOwnProfile(request, auth); }});
 }

@@ -12,13 +12,17 @@
 
 #include "auth/AuthService.h"
 
+#include "audit/AuditAction.h"
 #include "auth/CommonPasswordList.h"
 #include "auth/PasswordHasher.h"
 #include "auth/RefreshTokenCodec.h"
 #include "auth/SessionGuard.h"
 #include "common/Random.h"
 #include "http/ApiException.h"
+#include "ratelimit/RateLimitResponse.h"
+#include "sessions/DeviceLabel.h"
 #include "shared/EmailAddress.h"
+#include "shared/IpMask.h"
 #include "shared/PasswordPolicy.h"
 #include "shared/ProblemTypes.h"
 #include "storage/Database.h"
@@ -28,11 +32,11 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
+#include <algorithm>
+
 namespace ileadx {
 
 namespace {
-
-constexpr std::size_t kMaxDeviceLabelLength = 120;
 
 Poco::Logger& authLog()
 {
@@ -51,15 +55,31 @@ ApiException invalidRefreshToken()
                         "The refresh token is unknown, expired or already used; sign in again.");
 }
 
-std::string deviceLabelFor(const std::string& userAgent)
+// Starts the audit entry of an event in the request `client` sent. Every auth.* entry targets the
+// account concerned, and the actor is set only when the caller proved who they are.
+AuditEntry securityEvent(std::string_view action, const ClientInfo& client, const std::string& userId)
 {
-    std::string label;
-    for (char c : userAgent.substr(0, kMaxDeviceLabelLength)) {
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
-            label += c;
-        }
-    }
-    return label.empty() ? "unknown device" : label;
+    AuditEntry entry;
+    entry.action = action;
+    entry.targetType = userId.empty() ? audit::target::kAccount : audit::target::kUser;
+    entry.targetId = userId;
+    entry.ipMasked = maskIpAddress(client.ipAddress);
+    entry.requestId = client.requestId;
+    return entry;
+}
+
+void setActor(AuditEntry& entry, const UserRecord& user)
+{
+    entry.actorId = user.id;
+    entry.actorEmail = user.email;
+    entry.actorRole = roleName(user.role);
+}
+
+std::string sessionValue(const std::string& sessionId)
+{
+    Poco::JSON::Object::Ptr value = new Poco::JSON::Object;
+    value->set("session_id", sessionId);
+    return auditValueText(value);
 }
 
 } // namespace
@@ -74,7 +94,9 @@ AuthService::AuthService(Database& database, PasswordHasher& hasher, AccessToken
     , m_settings(settings)
     , m_users(database)
     , m_userCache(m_users, std::chrono::seconds(2))
+    , m_audit(database)
     , m_dummyHash(hasher.hash(randomToken(24)))
+    , m_signInThrottle(settings.signInThrottle)
 {
 }
 
@@ -143,13 +165,22 @@ TokenPair AuthService::login(const std::string& email, const std::string& passwo
                              const ClientInfo& client)
 {
     const std::optional<std::string> normalized = normalizeEmail(email);
+
+    // The throttle runs before the account lookup, so it rejects unknown addresses the same way.
+    const std::string throttleKey = normalized.value_or(email);
+    if (const std::optional<int> waitSeconds = m_signInThrottle.admitAttempt(throttleKey)) {
+        throw rateLimited(*waitSeconds, "Too many failed sign-ins for this email address; retry after " +
+                                            std::to_string(*waitSeconds) + " seconds.");
+    }
     const std::optional<UserRecord> user = normalized ? m_users.findByEmail(*normalized) : std::nullopt;
 
     // Unknown addresses are checked against a dummy hash so both failures cost one Argon2id verify.
     const bool matches = m_hasher.verify(user ? user->passwordHash : m_dummyHash, password);
     if (!user || !matches) {
+        auditFailedSignIn(user, client);
         throw invalidCredentials();
     }
+    m_signInThrottle.recordSuccess(throttleKey);
 
     if (m_hasher.needsRehash(user->passwordHash)) {
         m_users.updatePasswordHash(user->id, m_hasher.hash(password));
@@ -164,6 +195,30 @@ std::chrono::seconds AuthService::refreshLifetime(bool rememberMe) const
     return rememberMe ? m_settings.rememberMeLifetime : m_settings.refreshLifetime;
 }
 
+void AuthService::auditFailedSignIn(const std::optional<UserRecord>& user, const ClientInfo& client)
+{
+    // Nobody proved who they are, so the actor stays empty. An unknown address is not stored
+    // either, because it may be personal data of somebody without an account.
+    const AuditEntry entry = securityEvent(audit::action::kSignInFailed, client, user ? user->id : std::string());
+    Transaction transaction(m_database);
+    m_audit.append(transaction.session(), entry);
+    transaction.commit();
+}
+
+std::vector<std::string> AuthService::revokeSessionsOverLimit(Poco::Data::Session& session, const std::string& userId,
+                                                              EpochMillis at)
+{
+    // listActive() returns newest first, so everything past the limit is the oldest.
+    SessionRepository sessions(m_database);
+    const std::vector<SessionRecord> active = sessions.listActive(session, userId, at);
+    std::vector<std::string> evicted;
+    for (std::size_t i = static_cast<std::size_t>(m_settings.maxSessionsPerUser); i < active.size(); ++i) {
+        sessions.revoke(session, active[i].id, "session-limit", at);
+        evicted.push_back(active[i].id);
+    }
+    return evicted;
+}
+
 TokenPair AuthService::openSession(const UserRecord& user, bool rememberMe, const ClientInfo& client)
 {
     const EpochMillis at = nowMillis();
@@ -172,7 +227,7 @@ TokenPair AuthService::openSession(const UserRecord& user, bool rememberMe, cons
     SessionRecord session;
     session.id = newId();
     session.userId = user.id;
-    session.deviceLabel = deviceLabelFor(client.userAgent);
+    session.deviceLabel = deviceLabelFromUserAgent(client.userAgent);
     session.deviceFingerprint = sha256Hex(client.userAgent + '\x1f' + client.deviceId);
     session.ipAddress = client.ipAddress;
     session.rememberMe = rememberMe;
@@ -187,10 +242,22 @@ TokenPair AuthService::openSession(const UserRecord& user, bool rememberMe, cons
     token.createdAt = at;
     token.expiresAt = expiresAt;
 
+    AuditEntry signedInEvent = securityEvent(audit::action::kSignInSucceeded, client, user.id);
+    setActor(signedInEvent, user);
+    signedInEvent.newValue = sessionValue(session.id);
+
     Transaction transaction(m_database);
     SessionRepository(m_database).insert(transaction.session(), session);
     RefreshTokenRepository(m_database).insert(transaction.session(), token);
+    const std::vector<std::string> evicted = revokeSessionsOverLimit(transaction.session(), user.id, at);
+    // The audit append comes last: on PostgreSQL it takes the audit table lock, and taking that
+    // lock before row locks, as the revocations above take, could deadlock with a sign-out.
+    m_audit.append(transaction.session(), signedInEvent);
     transaction.commit();
+    for (const std::string& sessionId : evicted) {
+        m_sessions.forget(sessionId);
+        authLog().information("session %s of user %s revoked: over the session limit", sessionId, user.id);
+    }
 
     m_users.updateLastLogin(user.id, at);
     m_userCache.invalidate(user.id);
@@ -202,7 +269,7 @@ TokenPair AuthService::openSession(const UserRecord& user, bool rememberMe, cons
 
 TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo& client)
 {
-    (void)client; // TODO: compare the client with the session's device once sessions record devices in full.
+    // TODO: compare the client with the session's device once sessions record devices in full.
     const EpochMillis at = nowMillis();
     const std::string tokenHash = RefreshTokenCodec::hash(refreshToken);
     RefreshTokenRepository tokens(m_database);
@@ -224,7 +291,10 @@ TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo
 
     if (!token->usedAt) {
         const std::string successor = RefreshTokenCodec::generate();
-        const EpochMillis expiresAt = at + std::chrono::milliseconds(refreshLifetime(session->rememberMe)).count();
+        // The session slides forward with each refresh, but never past its absolute lifetime.
+        const EpochMillis expiresAt =
+            std::min(at + std::chrono::milliseconds(refreshLifetime(session->rememberMe)).count(),
+                     session->createdAt + std::chrono::milliseconds(m_settings.absoluteLifetime).count());
         RefreshTokenRecord next;
         next.tokenHash = RefreshTokenCodec::hash(successor);
         next.sessionId = session->id;
@@ -250,7 +320,11 @@ TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo
         }
     }
 
+    // Whoever sent the token may not be the session's owner, so the entry names no actor.
+    AuditEntry reuseEvent = securityEvent(audit::action::kRefreshTokenReused, client, session->userId);
+    reuseEvent.newValue = sessionValue(session->id);
     sessions.revoke(transaction.session(), session->id, "refresh-token-reuse", at);
+    m_audit.append(transaction.session(), reuseEvent);
     transaction.commit();
     m_sessions.forget(session->id);
     authLog().warning("security: reuse of a rotated refresh token, session %s of user %s revoked", session->id,
@@ -258,10 +332,26 @@ TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo
     throw invalidRefreshToken();
 }
 
-void AuthService::logout(const std::string& sessionId, const std::string& reason)
+void AuthService::logout(const std::string& sessionId, const std::string& reason, const ClientInfo& client)
 {
-    Poco::Data::Session session = m_database.session();
-    SessionRepository(m_database).revoke(session, sessionId, reason, nowMillis());
+    SessionRepository sessions(m_database);
+    Transaction transaction(m_database);
+    const std::optional<SessionRecord> session = sessions.findForUpdate(transaction.session(), sessionId);
+    if (!session || session->revokedAt) {
+        // Nothing changes, so nothing is recorded and the transaction rolls back.
+        m_sessions.forget(sessionId);
+        return;
+    }
+
+    AuditEntry signedOutEvent = securityEvent(audit::action::kSignedOut, client, session->userId);
+    if (const std::optional<UserRecord> user = m_users.findById(transaction.session(), session->userId)) {
+        setActor(signedOutEvent, *user);
+    }
+    signedOutEvent.newValue = sessionValue(sessionId);
+    sessions.revoke(transaction.session(), sessionId, reason, nowMillis());
+    m_audit.append(transaction.session(), signedOutEvent);
+    transaction.commit();
+
     m_sessions.forget(sessionId);
     authLog().information("session %s revoked (%s)", sessionId, reason);
 }

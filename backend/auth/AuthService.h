@@ -1,12 +1,15 @@
 #pragma once
 
+#include "audit/AuditLog.h"
 #include "auth/AccessTokenService.h"
 #include "common/Clock.h"
+#include "ratelimit/SignInThrottle.h"
 #include "storage/UserRepository.h"
 #include "users/UserCache.h"
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace ileadx {
 
@@ -21,6 +24,7 @@ struct ClientInfo
     std::string ipAddress; ///< unmasked; stored for security work, masked in every response
     std::string userAgent;
     std::string deviceId; ///< optional identifier the client keeps for itself
+    std::string requestId{}; ///< the request's X-Request-Id, recorded in audit entries
 };
 
 /// The result of a successful sign-in or refresh.
@@ -45,6 +49,12 @@ public:
         std::chrono::seconds rememberMeLifetime{30 * 24 * 3600};
         /// How long a retry of the immediately previous refresh token still receives its successor.
         std::chrono::milliseconds reuseGrace{10000};
+        /// Longest a session lives however often it is refreshed.
+        std::chrono::seconds absoluteLifetime{90 * 24 * 3600};
+        /// Most sessions one user holds at once; signing in beyond it revokes the oldest.
+        int maxSessionsPerUser = 10;
+        /// Progressive delay of sign-ins for an address after failed ones.
+        SignInThrottle::Settings signInThrottle;
     };
 
     AuthService(Database& database, PasswordHasher& hasher, AccessTokenService& tokens, SessionGuard& sessions,
@@ -60,14 +70,16 @@ public:
     UserRecord createAccount(const std::string& email, const std::string& password, Role role);
 
     /// Checks the password and opens a session. Unknown addresses and wrong passwords throw the
-    /// same ApiException after the same amount of hashing work.
+    /// same ApiException after the same amount of hashing work. After repeated failures for an
+    /// address it throws ApiException 429 with Retry-After, the same for known and unknown ones.
     TokenPair login(const std::string& email, const std::string& password, bool rememberMe, const ClientInfo& client);
 
     /// Exchanges a refresh token for a new pair; see the class notes in AuthService.cpp.
     TokenPair refresh(const std::string& refreshToken, const ClientInfo& client);
 
-    /// Revokes the session and, with it, its refresh token.
-    void logout(const std::string& sessionId, const std::string& reason);
+    /// Revokes the session and, with it, its refresh token, and records the sign-out in the audit
+    /// trail in the same transaction. `client` is the request's origin for that entry.
+    void logout(const std::string& sessionId, const std::string& reason, const ClientInfo& client = {});
 
     /// Returns a user's row, possibly from a cache that this service keeps current.
     std::optional<UserRecord> findUser(const std::string& id) { return m_userCache.find(id); }
@@ -78,9 +90,12 @@ public:
 private:
     void checkPassword(const std::string& password, const std::string& email) const;
     TokenPair openSession(const UserRecord& user, bool rememberMe, const ClientInfo& client);
+    std::vector<std::string> revokeSessionsOverLimit(Poco::Data::Session& session, const std::string& userId,
+                                                     EpochMillis at);
     TokenPair makePair(const UserRecord& user, const std::string& sessionId, const std::string& refreshToken,
                        EpochMillis refreshExpiresAt, EpochMillis at) const;
     std::chrono::seconds refreshLifetime(bool rememberMe) const;
+    void auditFailedSignIn(const std::optional<UserRecord>& user, const ClientInfo& client);
 
     Database& m_database;
     PasswordHasher& m_hasher;
@@ -90,7 +105,9 @@ private:
     Settings m_settings;
     UserRepository m_users;
     UserCache m_userCache;
+    AuditLog m_audit;
     std::string m_dummyHash; ///< verified against for unknown addresses, to equalise timing
+    SignInThrottle m_signInThrottle;
 };
 
 } // namespace ileadx

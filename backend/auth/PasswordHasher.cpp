@@ -99,6 +99,12 @@ bool PasswordHasher::needsRehash(std::string_view phcString) const
     return passes < m_cost.opsLimit || memoryKiB * 1024 < m_cost.memLimitBytes;
 }
 
+int PasswordHasher::running() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_running;
+}
+
 int PasswordHasher::waiting() const
 {
     std::lock_guard lock(m_mutex);

@@ -47,6 +47,9 @@ public:
     /// Number of calls currently waiting for a slot, for metrics and tests.
     int waiting() const;
 
+    /// Number of calls currently hashing, at most maxConcurrent().
+    int running() const;
+
 private:
     class Slot;
 

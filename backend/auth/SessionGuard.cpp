@@ -13,27 +13,64 @@ SessionGuard::SessionGuard(Database& database, std::chrono::milliseconds cacheLi
 
 bool SessionGuard::isActive(const std::string& sessionId, const std::string& userId, EpochMillis at)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        const auto found = m_active.find(sessionId);
-        if (found != m_active.end() && at - found->second.checkedAt < m_cacheLifetime.count()) {
-            return found->second.userId == userId && found->second.expiresAt > at;
-        }
+    std::optional<bool> cached = cachedAnswer(sessionId, userId, at);
+    if (cached) {
+        return *cached;
     }
 
-    Poco::Data::Session session = m_database.session();
-    const std::optional<SessionRecord> record = SessionRepository(m_database).find(session, sessionId);
+    // `session` goes back to the pool before recordUse() borrows one, so a small pool cannot run dry here.
+    std::optional<SessionRecord> record;
+    {
+        Poco::Data::Session session = m_database.session();
+        record = SessionRepository(m_database).find(session, sessionId);
+    }
     if (!record || !record->isActiveAt(at) || record->userId != userId) {
         forget(sessionId);
         return false;
     }
 
-    std::lock_guard lock(m_mutex);
-    if (m_active.size() >= kMaxEntries) {
-        m_active.clear();
+    const bool useIsStale = at - record->lastSeenAt >= kLastSeenIntervalMs;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_active.size() >= kMaxEntries) {
+            m_active.clear();
+        }
+        m_active[sessionId] = Entry{record->userId, record->expiresAt, at, useIsStale ? at : record->lastSeenAt};
     }
-    m_active[sessionId] = Entry{record->userId, record->expiresAt, at};
+    if (useIsStale) {
+        recordUse(sessionId, at);
+    }
     return true;
+}
+
+std::optional<bool> SessionGuard::cachedAnswer(const std::string& sessionId, const std::string& userId, EpochMillis at)
+{
+    bool useIsStale = false;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto found = m_active.find(sessionId);
+        if (found == m_active.end() || at - found->second.checkedAt >= m_cacheLifetime.count()) {
+            return std::nullopt;
+        }
+        const bool active = found->second.userId == userId && found->second.expiresAt > at;
+        if (!active) {
+            return false;
+        }
+        useIsStale = at - found->second.lastSeenAt >= kLastSeenIntervalMs;
+        if (useIsStale) {
+            found->second.lastSeenAt = at;
+        }
+    }
+    if (useIsStale) {
+        recordUse(sessionId, at);
+    }
+    return true;
+}
+
+void SessionGuard::recordUse(const std::string& sessionId, EpochMillis at)
+{
+    Poco::Data::Session session = m_database.session();
+    SessionRepository(m_database).touch(session, sessionId, at);
 }
 
 void SessionGuard::forget(const std::string& sessionId)

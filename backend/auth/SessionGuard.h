@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -12,9 +13,10 @@ namespace ileadx {
 class Database;
 class SessionRepository;
 
-/// Answers "is this session still active?" for every authenticated request, with a small cache
-/// so that a burst of requests costs one database read. Revocations made through this process
-/// call forget(), so they take effect on the very next request.
+/// Checks that a session is still active for every authenticated request, with a small cache so
+/// that a burst of requests costs one database read. Revocations made through this process call
+/// forget(), so they take effect on the very next request. It also records the session's last use,
+/// at most once per minute per session rather than on every request.
 class SessionGuard final
 {
 public:
@@ -32,7 +34,14 @@ private:
         std::string userId;
         EpochMillis expiresAt = 0;
         EpochMillis checkedAt = 0;
+        EpochMillis lastSeenAt = 0;
     };
+
+    /// Returns the cached verdict, or nothing when the cache has no fresh entry for the session.
+    std::optional<bool> cachedAnswer(const std::string& sessionId, const std::string& userId, EpochMillis at);
+    void recordUse(const std::string& sessionId, EpochMillis at);
+
+    static constexpr EpochMillis kLastSeenIntervalMs = 60000;
 
     // Past this many entries the cache is cleared rather than grown, which bounds its memory.
     static constexpr std::size_t kMaxEntries = 100000;

@@ -61,6 +61,15 @@ const AccessClaims& ApiRequest::claims() const
     return *m_claims;
 }
 
+const std::string& ApiRequest::pathParameter(const std::string& name) const
+{
+    const auto found = m_pathParameters.find(name);
+    if (found == m_pathParameters.end()) {
+        throw ApiException(404, problem::kNotFound, "Not found", "No API route has this path.");
+    }
+    return found->second;
+}
+
 std::optional<std::string> ApiRequest::queryParameter(const std::string& name) const
 {
     const auto found = m_query.find(name);

@@ -32,6 +32,11 @@ public:
     /// for a body over the size limit and 400 for text that is not one JSON object.
     Poco::JSON::Object::Ptr jsonObject();
 
+    /// Returns the value of a `{name}` segment of the route's path; throws ApiException 404 when
+    /// the route has no such segment.
+    const std::string& pathParameter(const std::string& name) const;
+    void setPathParameters(std::map<std::string, std::string> parameters) { m_pathParameters = std::move(parameters); }
+
     /// Returns a query parameter, or nothing when it is absent.
     std::optional<std::string> queryParameter(const std::string& name) const;
 
@@ -45,6 +50,7 @@ private:
     std::size_t m_maxBodyBytes = 0;
     std::optional<AccessClaims> m_claims;
     std::map<std::string, std::string> m_query;
+    std::map<std::string, std::string> m_pathParameters;
 };
 
 /// Returns a required string member of a request object; throws ApiException 400 naming the field.

@@ -4,8 +4,13 @@
 #include "common/Random.h"
 #include "http/ApiException.h"
 #include "http/ApiRequest.h"
+#include "http/ClientAddress.h"
 #include "http/Router.h"
-#include "shared/IpMask.h"
+#include "metrics/Metrics.h"
+#include "metrics/RequestRecord.h"
+#include "ratelimit/RateLimitKeys.h"
+#include "ratelimit/RateLimitResponse.h"
+#include "ratelimit/RouteClass.h"
 #include "shared/ProblemTypes.h"
 
 #include <Poco/Logger.h>
@@ -29,6 +34,8 @@ Poco::Logger& httpLog()
     return Poco::Logger::get("ileadx.http");
 }
 
+} // namespace
+
 // Reuses the client's X-Request-Id when it is short and plain, so logs on both sides line up.
 std::string requestIdFor(const Poco::Net::HTTPServerRequest& request)
 {
@@ -49,6 +56,8 @@ std::string pathOf(const Poco::Net::HTTPServerRequest& request)
     }
 }
 
+namespace {
+
 std::string bearerToken(const Poco::Net::HTTPServerRequest& request)
 {
     const std::string& header = request.get("Authorization", "");
@@ -65,6 +74,16 @@ void sendJson(Poco::Net::HTTPServerResponse& response, int status, const std::st
     response.setContentType(contentType);
     response.setContentLength64(static_cast<Poco::Int64>(body.size()));
     response.send().write(body.data(), static_cast<std::streamsize>(body.size()));
+}
+
+} // namespace
+
+void setStandardHeaders(Poco::Net::HTTPServerResponse& response, const std::string& requestId)
+{
+    response.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    response.set("X-Request-Id", requestId);
+    response.set("Cache-Control", "no-store");
+    response.set("X-Content-Type-Options", "nosniff");
 }
 
 void sendProblem(Poco::Net::HTTPServerResponse& response, const ApiException& error, const std::string& requestId)
@@ -87,31 +106,41 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const ApiException& er
     sendJson(response, error.status(), "application/problem+json", toJsonText(body));
 }
 
-} // namespace
-
-ApiRequestHandler::ApiRequestHandler(const Router& router, AuthService& auth, const HttpSettings& settings)
+ApiRequestHandler::ApiRequestHandler(const Router& router, AuthService& auth, RateLimiter& limiter, Metrics& metrics,
+                                     const HttpSettings& settings)
     : m_router(router)
     , m_auth(auth)
+    , m_limiter(limiter)
+    , m_metrics(metrics)
     , m_settings(settings)
 {
 }
 
 void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
+    const Metrics::InFlight inFlight = m_metrics.trackInFlight();
     Poco::Stopwatch stopwatch;
     stopwatch.start();
     const std::string requestId = requestIdFor(request);
-    const std::string clientIp = request.clientAddress().host().toString();
+    const std::string clientIp = resolveClientAddress(request.clientAddress().host().toString(),
+                                                      request.get("X-Forwarded-For", ""), m_settings.trustedProxies);
     const std::string path = pathOf(request);
-    response.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    response.set("X-Request-Id", requestId);
-    response.set("Cache-Control", "no-store");
-    response.set("X-Content-Type-Options", "nosniff");
+    setStandardHeaders(response, requestId);
 
     int status = 500;
-    std::string userId = "-";
+    std::string route = "unmatched";
+    std::optional<std::string> userId;
     try {
         const Router::Match match = m_router.match(request.getMethod(), path);
+        if (match.route) {
+            route = match.route->path;
+        }
+
+        // Requests for unknown paths count against the default class, so probing is limited too.
+        const std::string routeClass = match.route ? match.route->rateLimitClass : std::string(routeclass::kDefault);
+        const RateLimitDecision addressLimit = m_limiter.consume(routeClass, clientAddressKey(clientIp));
+        enforceRateLimit(request, response, addressLimit);
+
         if (!match.route && match.pathKnown) {
             response.set("Allow", match.allowedMethods);
             throw ApiException(405, problem::kMethodNotAllowed, "Method not allowed",
@@ -122,9 +151,12 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
         }
 
         ApiRequest apiRequest(request, requestId, clientIp, m_settings.maxBodyBytes);
+        apiRequest.setPathParameters(match.parameters);
         if (match.route->permission != Permission::Public) {
             AccessClaims claims = m_auth.authenticate(bearerToken(request));
             userId = claims.userId;
+            const RateLimitDecision accountLimit = m_limiter.consume(routeClass, accountKey(claims.userId));
+            enforceRateLimit(request, response, tighterDecision(addressLimit, accountLimit));
             if (!roleHasPermission(claims.role, match.route->permission)) {
                 throw ApiException(403, problem::kForbidden, "Forbidden",
                                    "Your role does not allow this action.");
@@ -143,6 +175,9 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
         }
     } catch (const ApiException& error) {
         status = error.status();
+        if (error.type() == problem::kRateLimited) {
+            m_metrics.countRateLimited();
+        }
         sendProblem(response, error, requestId);
     } catch (const std::exception& error) {
         // The client learns only that something failed and which request id to quote.
@@ -156,13 +191,8 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
         }
     }
 
-    // Poco formats the message before it checks the level, so the check comes first.
-    if (!httpLog().information()) {
-        return;
-    }
-    httpLog().information("request_id=%s method=%s path=%s status=%d duration_ms=%.2f client=%s user=%s", requestId,
-                          request.getMethod(), path, status, stopwatch.elapsed() / 1000.0, maskIpAddress(clientIp),
-                          userId);
+    recordRequest(m_metrics, RequestRecord{requestId, request.getMethod(), path, route, status,
+                                           static_cast<double>(stopwatch.elapsed()) / 1e6, clientIp, userId});
 }
 
 } // namespace ileadx

@@ -4,6 +4,7 @@
 #include "shared/Permission.h"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,16 +14,19 @@ class ApiRequest;
 
 using RouteHandler = std::function<ApiResponse(ApiRequest&)>;
 
-/// One API route. Every route names the permission it needs; there is no default.
+/// One API route. Every route names the permission it needs; there is no default. A path segment
+/// written as `{name}` matches any one non-empty segment and is passed to the handler by name.
 struct Route
 {
     std::string method;
     std::string path;
     Permission permission = Permission::Count;
     RouteHandler handler;
+    /// Rate-limit class from ratelimit/RouteClass.h: "auth", "search", "export" or "default".
+    std::string rateLimitClass = "default";
 };
 
-/// The table of API routes, matched by exact method and path.
+/// The table of API routes, matched by method and path template.
 class Router final
 {
 public:
@@ -34,6 +38,7 @@ public:
         const Route* route = nullptr;
         bool pathKnown = false;   ///< some route has this path, perhaps with another method
         std::string allowedMethods; ///< for the Allow header of a 405 answer
+        std::map<std::string, std::string> parameters; ///< values of the `{name}` segments
     };
 
     Match match(const std::string& method, const std::string& path) const;

@@ -138,6 +138,29 @@ std::string Database::describe() const
            std::regex_replace(m_connectionString, password, "password=***");
 }
 
+std::chrono::microseconds Database::ping()
+{
+    const Poco::Timestamp started;
+    Poco::Data::Session borrowed = session();
+    int one = 0;
+    borrowed << "SELECT 1", into(one), now;
+    return std::chrono::microseconds(started.elapsed());
+}
+
+Database::PoolStatistics Database::poolStatistics() const
+{
+    PoolStatistics statistics;
+    statistics.inUse = m_pool->used();
+    statistics.idle = m_pool->idle();
+    statistics.capacity = m_pool->capacity();
+    return statistics;
+}
+
+std::string Database::sqlitePath() const
+{
+    return m_dialect == SqlDialect::SQLite ? m_connectionString : std::string();
+}
+
 Transaction::Transaction(Database& database)
     : m_session(database.session())
 {

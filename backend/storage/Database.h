@@ -3,6 +3,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +43,22 @@ public:
 
     /// Returns the connection string with any password replaced, for log lines.
     std::string describe() const;
+
+    /// Runs "SELECT 1" on a pooled session and returns how long it took. Throws like session()
+    /// and Poco::Data::DataException when the query fails.
+    std::chrono::microseconds ping();
+
+    /// Pool occupancy at one moment, for health checks and metrics.
+    struct PoolStatistics
+    {
+        int inUse = 0;    ///< sessions borrowed now
+        int idle = 0;     ///< open sessions waiting in the pool
+        int capacity = 0; ///< largest number of sessions the pool opens
+    };
+    PoolStatistics poolStatistics() const;
+
+    /// Returns the database file of a SQLite database, or an empty string for PostgreSQL.
+    std::string sqlitePath() const;
 
 private:
     Poco::Data::Session borrow();

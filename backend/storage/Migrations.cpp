@@ -62,6 +62,31 @@ const std::vector<Migration>& migrations()
              " successor_box TEXT)",
              "CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id)",
          }},
+        {2,
+         "append-only audit trail",
+         {
+             // AuditLog::append() assigns seq inside the writing transaction, so it has no gaps.
+             // entry_hash chains each row to the one before, as audit/AuditEntry.cpp describes.
+             "CREATE TABLE audit_log ("
+             " seq BIGINT PRIMARY KEY,"
+             " occurred_at BIGINT NOT NULL,"
+             " actor_id TEXT NOT NULL,"
+             " actor_email TEXT NOT NULL,"
+             " actor_role TEXT NOT NULL,"
+             " action TEXT NOT NULL,"
+             " target_type TEXT NOT NULL,"
+             " target_id TEXT NOT NULL,"
+             " old_value TEXT,"
+             " new_value TEXT,"
+             " ip_masked TEXT NOT NULL,"
+             " request_id TEXT NOT NULL,"
+             " prev_hash TEXT NOT NULL,"
+             " entry_hash TEXT NOT NULL)",
+             "CREATE INDEX audit_log_action ON audit_log (action, seq)",
+             "CREATE INDEX audit_log_actor ON audit_log (actor_id, seq)",
+             "CREATE INDEX audit_log_target ON audit_log (target_type, target_id, seq)",
+             "CREATE INDEX audit_log_occurred_at ON audit_log (occurred_at)",
+         }},
     };
     return all;
 }

@@ -59,6 +59,26 @@ std::optional<SessionRecord> SessionRepository::find(Poco::Data::Session& sessio
     return select(session, id, false);
 }
 
+std::vector<SessionRecord> SessionRepository::listActive(Poco::Data::Session& session, const std::string& userId,
+                                                        EpochMillis at)
+{
+    std::vector<SessionRow> rows;
+    std::string key = userId;
+    Poco::Int64 when = at;
+    session << m_database.sql("SELECT id, user_id, device_label, device_fingerprint, ip_address, remember_me, created_at,"
+                              " last_seen_at, expires_at, revoked_at FROM sessions"
+                              " WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?"
+                              " ORDER BY created_at DESC, id DESC"),
+        use(key), use(when), into(rows), now;
+
+    std::vector<SessionRecord> records;
+    records.reserve(rows.size());
+    for (const SessionRow& row : rows) {
+        records.push_back(toRecord(row));
+    }
+    return records;
+}
+
 std::optional<SessionRecord> SessionRepository::select(Poco::Data::Session& session, const std::string& id, bool lock)
 {
     std::vector<SessionRow> rows;
@@ -83,6 +103,13 @@ void SessionRepository::revoke(Poco::Data::Session& session, const std::string& 
     Poco::Int64 when = at;
     session << m_database.sql("UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL"),
         use(when), use(why), use(key), now;
+}
+
+void SessionRepository::touch(Poco::Data::Session& session, const std::string& id, EpochMillis lastSeenAt)
+{
+    std::string key = id;
+    Poco::Int64 seen = lastSeenAt;
+    session << m_database.sql("UPDATE sessions SET last_seen_at = ? WHERE id = ?"), use(seen), use(key), now;
 }
 
 void SessionRepository::extend(Poco::Data::Session& session, const std::string& id, EpochMillis lastSeenAt,

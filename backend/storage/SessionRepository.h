@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ileadx {
 
@@ -49,6 +50,11 @@ public:
     void revoke(Poco::Data::Session& session, const std::string& id, const std::string& reason, EpochMillis at);
 
     void extend(Poco::Data::Session& session, const std::string& id, EpochMillis lastSeenAt, EpochMillis expiresAt);
+
+    void touch(Poco::Data::Session& session, const std::string& id, EpochMillis lastSeenAt);
+
+    /// Returns the user's sessions that are neither revoked nor expired at `at`, newest first.
+    std::vector<SessionRecord> listActive(Poco::Data::Session& session, const std::string& userId, EpochMillis at);
 
 private:
     std::optional<SessionRecord> select(Poco::Data::Session& session, const std::string& id, bool lock);

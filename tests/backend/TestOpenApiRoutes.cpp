@@ -1,5 +1,6 @@
 #include "support/TestServer.h"
 
+#include "http/RequestHandlerFactory.h"
 #include "http/Router.h"
 
 #include <QtTest>
@@ -35,6 +36,10 @@ RouteSet servedRoutes(const Router& router)
     RouteSet routes;
     for (const Route& route : router.routes()) {
         routes.insert(route.method + " " + route.path + " " + std::string(permissionName(route.permission)));
+    }
+    for (const DirectRoute& route : directRoutes()) {
+        routes.insert(std::string(route.method) + " " + std::string(route.path) + " " +
+                      std::string(permissionName(route.permission)));
     }
     return routes;
 }

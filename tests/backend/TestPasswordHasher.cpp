@@ -146,15 +146,19 @@ void TestPasswordHasher::testConcurrencyBounded()
     }
 
     int maxWaiting = 0;
+    int maxRunning = 0;
     while (finished < 6) {
         maxWaiting = std::max(maxWaiting, hasher.waiting());
+        maxRunning = std::max(maxRunning, hasher.running());
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     for (std::thread& thread : threads) {
         thread.join();
     }
     QCOMPARE(maxWaiting, 5);
+    QCOMPARE(maxRunning, 1);
     QCOMPARE(hasher.waiting(), 0);
+    QCOMPARE(hasher.running(), 0);
 }
 
 void TestPasswordHasher::testBusyAfterMaxWait()

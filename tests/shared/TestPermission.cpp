@@ -37,6 +37,12 @@ void TestPermission::testMatrix_data()
     QTest::newRow("admin cannot change settings") << Role::Admin << Permission::SettingsManage << false;
     QTest::newRow("super admin manages admins") << Role::SuperAdmin << Permission::AdminsManage << true;
     QTest::newRow("super admin changes settings") << Role::SuperAdmin << Permission::SettingsManage << true;
+    QTest::newRow("user cannot read audit trail") << Role::User << Permission::AuditRead << false;
+    QTest::newRow("admin reads audit trail") << Role::Admin << Permission::AuditRead << true;
+    QTest::newRow("super admin reads audit trail") << Role::SuperAdmin << Permission::AuditRead << true;
+    QTest::newRow("user cannot read system health") << Role::User << Permission::HealthRead << false;
+    QTest::newRow("admin reads system health") << Role::Admin << Permission::HealthRead << true;
+    QTest::newRow("super admin reads system health") << Role::SuperAdmin << Permission::HealthRead << true;
     QTest::newRow("sentinel permission denied to all") << Role::SuperAdmin << Permission::Count << false;
 }
 

@@ -2,6 +2,7 @@
 
 #include "auth/AuthService.h"
 #include "common/Random.h"
+#include "ratelimit/RouteClass.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/MapConfiguration.h>
@@ -16,6 +17,13 @@ ServerConfig TestServer::configFor(const std::string& dataDirectory, const std::
     config->setString("server.threads", "16");
     config->setString("server.drainSeconds", "2");
     config->setString("log.level", "warning");
+    // Tests sign in and send requests far faster than people do; the strict production limits
+    // are tested with explicit overrides.
+    for (const std::string_view routeClass : routeclass::kAll) {
+        config->setString("ratelimit." + std::string(routeClass) + "PerMinute", "1000000");
+        config->setString("ratelimit." + std::string(routeClass) + "Burst", "1000000");
+    }
+    config->setString("auth.signInFreeFailures", "1000");
     for (const auto& [key, value] : overrides) {
         config->setString(key, value);
     }
