@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Installs the dependencies, builds everything and runs the server in the foreground with the
+# embedded defaults: SQLite and a self-signed certificate in data/ of the repository, HTTPS on
+# 127.0.0.1:8443. Ctrl+C stops the server.
+#
+# Usage: scripts/run.sh [SERVER_OPTION...]
+#   Server options are passed on, for example scripts/run.sh --port=9443
+#   (build/backend/ileadx-server --help lists them all).
+#
+# Environment: ILEADX_BUILD_DIR and ILEADX_BUILD_JOBS as for scripts/build.sh, and every ILEADX_*
+# configuration variable that ileadx-server --help lists.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${ILEADX_BUILD_DIR:-$repo/build}
+data_dir=$repo/data
+server=$build_dir/backend/ileadx-server
+console=$build_dir/app/ileadx-console
+
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+fi
+
+"$repo/scripts/install-deps.sh"
+"$repo/scripts/build.sh"
+
+# Paths in the sign-in guide are shown relative to the current folder when they lie below it.
+display_path() {
+    local path=$1
+    if [[ "$path" == "$PWD"/* ]]; then
+        echo "${path#"$PWD"/}"
+    else
+        echo "$path"
+    fi
+}
+
+print_sign_in_guide() {
+    local url=$1 password_shown=$2
+    local certificate email
+    certificate=$(display_path "$data_dir/server-certificate.pem")
+    email=${ILEADX_BOOTSTRAP_ADMIN_EMAIL:-admin@ileadx.local}
+
+    echo
+    echo "================================================================================"
+    echo "iLeadX server is running at $url (Ctrl+C stops it)"
+    echo
+    echo "  Email:     $email"
+    if [[ "$password_shown" == yes ]]; then
+        echo "  Password:  the line 'Password (shown once)' above. Save it now;"
+        echo "             it is not shown again."
+    else
+        echo "  Password:  printed once, on the first start with this database."
+        echo "             If it is lost, create another super admin, which prints a new"
+        echo "             password (add the same --database-url if you passed one):"
+        echo "             $(display_path "$server") create-super-admin --email=you@example.com \\"
+        echo "                 --data-dir=$(display_path "$data_dir")"
+    fi
+    echo
+    echo "  Sign in from a shell (the certificate file pins the self-signed certificate):"
+    echo "    curl --tlsv1.3 --cacert $certificate $url/api/v1/auth/login \\"
+    echo "      -H 'Content-Type: application/json' \\"
+    echo "      -d '{\"email\":\"$email\",\"password\":\"PASSWORD\"}'"
+    echo "  then send the returned access_token:"
+    echo "    curl --tlsv1.3 --cacert $certificate $url/api/v1/me \\"
+    echo "      -H 'Authorization: Bearer ACCESS_TOKEN'"
+    echo
+    echo "  Desktop console (needs a graphical session): $(display_path "$console")"
+    echo "    Enter $url, the email and the password. On the first connection it"
+    echo "    shows the certificate fingerprint: compare it with the line above."
+    echo "================================================================================"
+    echo
+}
+
+mkdir -p "$data_dir"
+echo "Starting $(display_path "$server") with data folder $(display_path "$data_dir")"
+
+# The server's standard output (the one-time password, the certificate fingerprint and the
+# address) passes through the loop below, which adds the sign-in guide once the server listens.
+# Ctrl+C reaches the server directly because both run in the foreground. The loop ignores it and
+# keeps reading until the server has drained and closed its output, so the server never writes
+# into a closed pipe while it stops.
+set +e
+"$server" --data-dir="$data_dir" "$@" | {
+    trap '' INT
+    password_shown=no
+    while IFS= read -r line; do
+        printf '%s\n' "$line"
+        case "$line" in
+            "Password (shown once):"*) password_shown=yes ;;
+            "listening on "*) print_sign_in_guide "${line#listening on }" "$password_shown" ;;
+        esac
+    done
+}
+status=${PIPESTATUS[0]}
+set -e
+
+# 130 is the shell's status for a process ended by SIGINT, which is how Ctrl+C is meant to stop it.
+if ((status != 0 && status != 130)); then
+    echo "run.sh: ileadx-server exited with status $status; its log is above." >&2
+    exit "$status"
+fi
