@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the benchmark scripts, which source this file.
 #
 # Every process a script starts through these helpers is recorded in bench_pids and every temporary

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a Release server in build-bench/ and runs every benchmark: /api/v1/me throughput against
 # nginx, sign-in latency against bare Argon2id, and memory during a sign-in burst. All traffic
-# stays on 127.0.0.1. Takes about 3 minutes after the build on a 2-core machine.
+# stays on 127.0.0.1. Takes 2 to 5 minutes after the build on a 2-core machine, depending on the
+# other load.
 #
 # Usage: bench/run-all.sh [OUTPUT_DIR]
 #   Raw output goes to OUTPUT_DIR (default: a new temporary folder, kept and printed at the end).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Measures the server's resident memory while 200 sign-ins arrive at once, for several values of
-# auth.hashConcurrency. Each Argon2id hash allocates 64 MiB, so the peak should grow with the number of
-# hashes allowed at once and not with the number of requests.
+# Measures the server's resident memory while a burst of sign-ins (200 by default) arrives at once,
+# for several values of auth.hashConcurrency. Each Argon2id hash allocates 64 MiB, so the peak
+# should grow with the number of hashes allowed at once and not with the number of requests.
 #
 # Usage: bench/signin-memory.sh OUTPUT_DIR
 #
@@ -65,9 +65,9 @@ config=$run_dir/curl-burst.conf
     echo 'header = "Connection: close"'
     echo "data = \"@$run_dir/body.json\""
     echo 'write-out = "%{http_code} %{time_total}\n"'
-    for _ in $(seq 1 "$burst"); do
+    for number in $(seq 1 "$burst"); do
         echo "url = \"https://127.0.0.1:PORT/api/v1/auth/login\""
-        echo 'output = "/dev/null"'
+        echo "output = \"$run_dir/responses/$number.json\""
     done
 } > "$config"
 
@@ -83,6 +83,8 @@ for setting in $settings; do
     sampler_pid=$!
     bench_pids+=("$sampler_pid")
 
+    rm -rf "$run_dir/responses"
+    mkdir "$run_dir/responses"
     started=$(date +%s.%N)
     sed "s/PORT/$SERVER_PORT/" "$config" | curl --no-progress-meter --config - > "$out/burst-concurrency-$setting.txt" || true
     finished=$(date +%s.%N)
@@ -106,4 +108,8 @@ for setting in $settings; do
             for (code in codes) if (code != "200" && code != "503") other += codes[code]
             printf " status_other=%d\n", other
         }' "$out/burst-concurrency-$setting.txt"
+
+    # Failed sign-ins are problem responses whose detail names the limit that rejected them.
+    grep -h -o '"detail":"[^"]*"' "$run_dir"/responses/*.json 2> /dev/null | sort | uniq -c |
+        sed 's/^ *\([0-9]*\) "detail":"\(.*\)"$/  \1 failed: \2/' || true
 done

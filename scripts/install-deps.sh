@@ -16,7 +16,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     libqt6sql6-sqlite qt6-svg-dev libgl-dev
     # server libraries
-    libpoco-dev libpq-dev libssl-dev libsqlite3-dev libsodium-dev libqrencode-dev prometheus-cpp-dev
+    libpoco-dev libpq-dev libssl-dev libsqlite3-dev libsodium-dev liboath-dev libqrencode-dev prometheus-cpp-dev
     # test tools: a YAML parser for docs/openapi.yaml, reference Argon2 and TOTP implementations,
     # PostgreSQL, promtool (package prometheus) to check /metrics, a virtual X display
     libyaml-cpp-dev argon2 oathtool postgresql postgresql-client prometheus xvfb xauth curl sqlite3

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 
 #include <array>
+#include <regex>
 #include <cstdio>
 
 namespace ileadx {
@@ -41,6 +42,30 @@ bool isIpv4Mapped(const std::array<unsigned char, 16>& bytes)
 }
 
 } // namespace
+
+std::string maskIpAddressesIn(std::string_view text)
+{
+    static const std::regex address(R"((^|[^\w.:])((\d{1,3}\.){3}\d{1,3}|([0-9A-Fa-f]{0,4}:){3,7}[0-9A-Fa-f]{0,4})(?![\w.:]))");
+    std::string input(text);
+    if (input.find_first_of(".:") == std::string::npos) {
+        return input;
+    }
+
+    std::string masked;
+    std::size_t copied = 0;
+    for (auto match = std::sregex_iterator(input.begin(), input.end(), address); match != std::sregex_iterator();
+         ++match) {
+        const std::string candidate = (*match)[2].str();
+        const std::string replacement = maskIpAddress(candidate);
+        const std::size_t start = static_cast<std::size_t>(match->position(2));
+        masked += input.substr(copied, start - copied);
+        // Text that only looks like an address (a version such as 1.2.3.4 is one) is masked too.
+        masked += replacement;
+        copied = start + candidate.size();
+    }
+    masked += input.substr(copied);
+    return masked;
+}
 
 std::string maskIpAddress(std::string_view address)
 {

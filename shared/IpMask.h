@@ -10,4 +10,8 @@ namespace ileadx {
 /// not an address becomes "***", so an unmasked value can never slip through.
 std::string maskIpAddress(std::string_view address);
 
+/// Returns `text` with every IPv4 address, and every IPv6 address of four or more groups, replaced
+/// by its masked form, for log lines that quote other software's messages.
+std::string maskIpAddressesIn(std::string_view text);
+
 } // namespace ileadx

@@ -17,6 +17,8 @@ inline constexpr std::string_view kInvalidCredentials = "urn:ileadx:problem:inva
 inline constexpr std::string_view kInvalidRefreshToken = "urn:ileadx:problem:invalid-refresh-token";
 inline constexpr std::string_view kUnauthorized = "urn:ileadx:problem:unauthorized";
 inline constexpr std::string_view kForbidden = "urn:ileadx:problem:forbidden";
+/// 403 for a sensitive change from a session that signed in too long ago: sign in again first.
+inline constexpr std::string_view kStepUpRequired = "urn:ileadx:problem:step-up-required";
 inline constexpr std::string_view kNotFound = "urn:ileadx:problem:not-found";
 inline constexpr std::string_view kMethodNotAllowed = "urn:ileadx:problem:method-not-allowed";
 inline constexpr std::string_view kServiceBusy = "urn:ileadx:problem:service-busy";

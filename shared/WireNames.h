@@ -21,6 +21,10 @@ inline constexpr std::string_view kId = "id";
 inline constexpr std::string_view kRole = "role";
 inline constexpr std::string_view kCreatedAt = "created_at";
 inline constexpr std::string_view kLastLoginAt = "last_login_at";
+inline constexpr std::string_view kPlan = "plan";
+inline constexpr std::string_view kUsageResetAt = "usage_reset_at";
+inline constexpr std::string_view kEmailQuery = "q";
+inline constexpr std::string_view kTwoFactor = "two_factor";
 
 inline constexpr std::string_view kItems = "items";
 inline constexpr std::string_view kNextCursor = "next_cursor";

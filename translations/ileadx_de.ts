@@ -190,6 +190,11 @@
     </message>
     <message>
         <location filename="../app/net/ProblemMessages.cpp" line="87"/>
+        <source>This change needs a recent sign-in. Sign out, sign in again and repeat the change.</source>
+        <translation>Diese Änderung erfordert eine aktuelle Anmeldung. Melden Sie sich ab, melden Sie sich erneut an und wiederholen Sie die Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../app/net/ProblemMessages.cpp" line="87"/>
         <source>The server could not find what the console requested. It may have been deleted.</source>
         <translation>Der Server hat das Angeforderte nicht gefunden. Möglicherweise wurde es gelöscht.</translation>
     </message>

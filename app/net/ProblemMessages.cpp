@@ -83,6 +83,9 @@ QString ProblemMessages::messageForProblemType(const QString& type, const QStrin
     if (isType(type, problem::kForbidden)) {
         return tr("Your account does not have permission to do this.");
     }
+    if (isType(type, problem::kStepUpRequired)) {
+        return tr("This change needs a recent sign-in. Sign out, sign in again and repeat the change.");
+    }
     if (isType(type, problem::kNotFound)) {
         return tr("The server could not find what the console requested. It may have been deleted.");
     }

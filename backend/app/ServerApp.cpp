@@ -1,6 +1,7 @@
 #include "app/ServerApp.h"
 
 #include "app/ServerConfig.h"
+#include "logging/AddressMaskingChannel.h"
 #include "app/ServerRuntime.h"
 #include "app/SuperAdminCreator.h"
 #include "audit/AuditLog.h"
@@ -118,7 +119,8 @@ void ServerApp::configureLogging(const std::string& level, const std::string& fo
         formatter->setProperty("times", "UTC");
     }
     Poco::AutoPtr<Poco::FormattingChannel> formatting = new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel);
-    Poco::AutoPtr<Poco::AsyncChannel> async = new Poco::AsyncChannel(formatting);
+    Poco::AutoPtr<AddressMaskingChannel> masking = new AddressMaskingChannel(formatting);
+    Poco::AutoPtr<Poco::AsyncChannel> async = new Poco::AsyncChannel(masking);
     Poco::Logger::root().setChannel(async);
     Poco::Logger::root().setLevel(level);
     Poco::Logger::setChannel("", async);

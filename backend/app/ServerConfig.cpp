@@ -39,6 +39,7 @@ const std::vector<ConfigOption>& configOptions()
         {"auth.sessionMaxDays", "90", "days", "absolute lifetime of a session, however often it is refreshed"},
         {"auth.maxSessionsPerUser", "10", "sessions", "sessions one account holds at once; the oldest is revoked beyond it"},
         {"auth.sessionCacheSeconds", "5", "seconds", "how long a session found active is trusted without a database read"},
+        {"auth.stepUpMinutes", "15", "minutes", "how recent a sign-in role changes and deletions need; 0 rejects them all"},
         {"auth.hashPasses", "2", "passes", "Argon2id passes (opslimit); at least 2"},
         {"auth.hashMemoryMiB", "64", "MiB", "Argon2id memory per hash; at least 64"},
         {"auth.hashConcurrency", "0", "hashes", "password hashes computed at once; 0 means one per CPU core"},
@@ -211,6 +212,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& config)
     settings.sessionCacheSeconds = readInt(config, "auth.sessionCacheSeconds", 0, 300);
     settings.sessionMaxDays = readInt(config, "auth.sessionMaxDays", 1, 3650);
     settings.maxSessionsPerUser = readInt(config, "auth.maxSessionsPerUser", 1, 1000);
+    settings.stepUpMinutes = readInt(config, "auth.stepUpMinutes", 0, 24 * 60);
 
     settings.hashPasses = readInt(config, "auth.hashPasses", 2, 64);
     settings.hashMemoryMiB = readInt(config, "auth.hashMemoryMiB", 64, 4096);

@@ -60,6 +60,7 @@ struct ServerConfig
     int sessionCacheSeconds = 0;
     int sessionMaxDays = 0;
     int maxSessionsPerUser = 0;
+    int stepUpMinutes = 0;
 
     int hashPasses = 0;
     int hashMemoryMiB = 0;

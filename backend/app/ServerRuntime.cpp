@@ -23,6 +23,7 @@
 #include "tls/TlsContextFactory.h"
 #include "sessions/SessionHandlers.h"
 #include "sessions/SessionService.h"
+#include "users/UserAdminService.h"
 #include "users/UserHandlers.h"
 
 #include <Poco/Exception.h>
@@ -112,7 +113,10 @@ ServerRuntime::ServerRuntime(ServerConfig config)
 
     m_router = std::make_unique<Router>();
     addAuthRoutes(*m_router, *m_auth);
-    addUserRoutes(*m_router, *m_database);
+    UserAdminService::Settings userAdminSettings;
+    userAdminSettings.stepUpWindow = std::chrono::minutes(m_config.stepUpMinutes);
+    m_userAdmin = std::make_unique<UserAdminService>(*m_database, *m_sessionGuard, *m_auth, userAdminSettings);
+    addUserRoutes(*m_router, *m_userAdmin);
     addHealthRoutes(*m_router, *m_readiness, *m_healthSampler);
     addAuditRoutes(*m_router, *m_database);
     m_sessionService = std::make_unique<SessionService>(*m_database, *m_sessionGuard);

@@ -27,6 +27,7 @@ class ReadinessProbe;
 class Router;
 class SessionGuard;
 class SessionService;
+class UserAdminService;
 
 /// Everything a running server owns, built from a ServerConfig in dependency order: data folder,
 /// database and migrations, secrets, services, routes, TLS and the HTTPS listener. The server
@@ -72,6 +73,7 @@ private:
     std::unique_ptr<RateLimiter> m_rateLimiter;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<SessionService> m_sessionService;
+    std::unique_ptr<UserAdminService> m_userAdmin;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<MetricsEndpoint> m_metricsEndpoint;
     std::unique_ptr<ReadinessProbe> m_readiness;

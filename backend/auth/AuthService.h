@@ -84,6 +84,9 @@ public:
     /// Returns a user's row, possibly from a cache that this service keeps current.
     std::optional<UserRecord> findUser(const std::string& id) { return m_userCache.find(id); }
 
+    /// Drops a user's cached row after a change made outside this service, such as a new role.
+    void invalidateUser(const std::string& id) { m_userCache.invalidate(id); }
+
     /// Returns the claims of a valid access token whose session is still active; throws 401.
     AccessClaims authenticate(const std::string& accessToken);
 

@@ -20,6 +20,7 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace ileadx {
@@ -116,6 +117,28 @@ ApiRequestHandler::ApiRequestHandler(const Router& router, AuthService& auth, Ra
 {
 }
 
+namespace {
+
+// A keep-alive connection carries the next request right after this one's body, so a body that
+// the handler left unread (a 401 before the body was parsed, a route that takes none) must be
+// read to its end first. Past 1 MiB the connection is closed instead.
+void discardUnreadBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+{
+    constexpr std::streamsize kMaxDiscardBytes = 1024 * 1024;
+    std::istream& body = request.stream();
+    std::array<char, 8192> buffer{};
+    std::streamsize discarded = 0;
+    while (body.good() && discarded <= kMaxDiscardBytes) {
+        body.read(buffer.data(), buffer.size());
+        discarded += body.gcount();
+    }
+    if (discarded > kMaxDiscardBytes) {
+        response.setKeepAlive(false);
+    }
+}
+
+} // namespace
+
 void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
     const Metrics::InFlight inFlight = m_metrics.trackInFlight();
@@ -166,6 +189,7 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
 
         const ApiResponse answer = match.route->handler(apiRequest);
         status = answer.status;
+        discardUnreadBody(request, response);
         if (answer.body) {
             sendJson(response, answer.status, "application/json", toJsonText(answer.body));
         } else {
@@ -177,6 +201,9 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
         status = error.status();
         if (error.type() == problem::kRateLimited) {
             m_metrics.countRateLimited();
+        }
+        if (error.status() != 413) {
+            discardUnreadBody(request, response);
         }
         sendProblem(response, error, requestId);
     } catch (const std::exception& error) {

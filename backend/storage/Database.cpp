@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 
 #include "http/ApiException.h"
+#include "shared/IpMask.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
@@ -133,9 +134,22 @@ std::string_view Database::forUpdate() const
 
 std::string Database::describe() const
 {
+    // Passwords never reach a log, and host addresses are masked like every other address there.
     static const std::regex password(R"(password\s*=\s*\S+)", std::regex::icase);
-    return std::string(connectorName(m_dialect)) + " " +
-           std::regex_replace(m_connectionString, password, "password=***");
+    static const std::regex host(R"(\b(host|hostaddr)\s*=\s*(\S+))", std::regex::icase);
+    std::string text = std::regex_replace(m_connectionString, password, "password=***");
+    std::string masked;
+    auto begin = std::sregex_iterator(text.begin(), text.end(), host);
+    std::size_t copied = 0;
+    for (auto match = begin; match != std::sregex_iterator(); ++match) {
+        masked += text.substr(copied, static_cast<std::size_t>(match->position()) - copied);
+        const std::string value = (*match)[2].str();
+        const std::string shown = maskIpAddress(value) == "***" ? value : maskIpAddress(value);
+        masked += (*match)[1].str() + "=" + shown;
+        copied = static_cast<std::size_t>(match->position() + match->length());
+    }
+    masked += text.substr(copied);
+    return std::string(connectorName(m_dialect)) + " " + masked;
 }
 
 std::chrono::microseconds Database::ping()

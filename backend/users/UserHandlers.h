@@ -2,10 +2,10 @@
 
 namespace ileadx {
 
-class Database;
 class Router;
+class UserAdminService;
 
-/// Adds the admin routes that read user accounts.
-void addUserRoutes(Router& router, Database& database);
+/// Adds the admin routes that list, read, change and delete user accounts.
+void addUserRoutes(Router& router, UserAdminService& service);
 
 } // namespace ileadx

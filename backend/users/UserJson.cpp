@@ -19,4 +19,16 @@ Poco::JSON::Object::Ptr userToJson(const UserRecord& user)
     return json;
 }
 
+Poco::JSON::Object::Ptr adminUserToJson(const AdminUserRecord& record)
+{
+    Poco::JSON::Object::Ptr json = userToJson(record.user);
+    json->set(std::string(wire::kPlan), std::string(planName(record.plan)));
+    if (record.usageResetAt) {
+        json->set(std::string(wire::kUsageResetAt), formatIso8601(*record.usageResetAt));
+    } else {
+        json->set(std::string(wire::kUsageResetAt), Poco::Dynamic::Var());
+    }
+    return json;
+}
+
 } // namespace ileadx

@@ -46,6 +46,7 @@ private slots:
     void testUserListRejectsBadParameters();
     void testRefreshRetryOverHttps();
     void testLogoutEndsAccess();
+    void testUnreadBodyKeepsConnectionUsable();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -358,6 +359,18 @@ void TestHttpsApi::testLogoutEndsAccess()
 
     QCOMPARE(m_client->send("POST", "/api/v1/auth/logout", {}, {}, token).status, 204);
     QCOMPARE(m_client->get("/api/v1/me", token).status, 401);
+}
+
+void TestHttpsApi::testUnreadBodyKeepsConnectionUsable()
+{
+    // The 401 comes before the body is parsed; the next request on the same connection must not
+    // be read from the leftover body bytes.
+    HttpsClient client(m_server->port(), m_server->certificatePath());
+    const std::string body = R"({"refresh_token":")" + std::string(300, 'x') + "\"}";
+    QCOMPARE(client.send("POST", "/api/v1/auth/logout", body, "application/json").status, 401);
+    QCOMPARE(client.get("/api/v1/me", m_userToken).status, 200);
+    QCOMPARE(client.send("GET", "/api/v1/nothing-here", body, "application/json").status, 404);
+    QCOMPARE(client.get("/api/v1/me", m_userToken).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHttpsApi)

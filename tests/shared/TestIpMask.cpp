@@ -9,6 +9,8 @@ class TestIpMask final : public QObject
 private slots:
     void testMask_data();
     void testMask();
+    void testMaskInText_data();
+    void testMaskInText();
 };
 
 void TestIpMask::testMask_data()
@@ -35,6 +37,28 @@ void TestIpMask::testMask()
     QFETCH(QString, expected);
 
     QCOMPARE(QString::fromStdString(ileadx::maskIpAddress(address.toStdString())), expected);
+}
+
+void TestIpMask::testMaskInText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("driver message with ipv4") << "connection to server at \"127.0.0.1\", port 55433 failed"
+                                              << "connection to server at \"127.0.0.***\", port 55433 failed";
+    QTest::newRow("ipv6 in text") << "peer 2001:db8:85a3::8a2e:370:7334 reset" << "peer 2001:db8:85a3:*** reset";
+    QTest::newRow("two addresses") << "10.0.0.1 -> 192.168.1.20" << "10.0.0.*** -> 192.168.1.***";
+    QTest::newRow("timestamps untouched") << "2026-12-04T19:35:18.440Z done" << "2026-12-04T19:35:18.440Z done";
+    QTest::newRow("already masked untouched") << "client=127.0.0.***" << "client=127.0.0.***";
+    QTest::newRow("plain text untouched") << "no address here" << "no address here";
+}
+
+void TestIpMask::testMaskInText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+
+    QCOMPARE(QString::fromStdString(ileadx::maskIpAddressesIn(text.toStdString())), expected);
 }
 
 QTEST_GUILESS_MAIN(TestIpMask)

@@ -1,5 +1,7 @@
 #include "HttpsClient.h"
 
+#include "LogCapture.h"
+
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -72,11 +74,17 @@ HttpReply HttpsClient::send(const std::string& method, const std::string& path, 
     for (const auto& [name, value] : response) {
         reply.headers.add(name, value);
     }
+    if (const Poco::JSON::Object::Ptr json = reply.json()) {
+        for (const char* field : {"access_token", "refresh_token", "challenge"}) {
+            recordSecret(json->optValue<std::string>(field, ""));
+        }
+    }
     return reply;
 }
 
 std::string credentialsJson(const std::string& email, const std::string& password)
 {
+    recordSecret(password);
     Poco::JSON::Object object;
     object.set("email", email);
     object.set("password", password);

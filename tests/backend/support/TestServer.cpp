@@ -1,5 +1,7 @@
 #include "TestServer.h"
 
+#include "LogCapture.h"
+
 #include "auth/AuthService.h"
 #include "common/Random.h"
 #include "ratelimit/RouteClass.h"
@@ -32,6 +34,7 @@ ServerConfig TestServer::configFor(const std::string& dataDirectory, const std::
 
 TestServer::TestServer(const std::map<std::string, std::string>& overrides)
 {
+    captureServerLogs();
     m_runtime = std::make_unique<ServerRuntime>(configFor(m_folder.path().toStdString(), overrides));
     m_runtime->start();
 }
@@ -50,6 +53,7 @@ std::string TestServer::createAccount(const std::string& email, Role role)
 {
     const std::string password = "pw-" + randomToken(12);
     m_runtime->auth().createAccount(email, password, role);
+    recordSecret(password);
     return password;
 }
 
