@@ -1,4 +1,5 @@
 #include "support/HttpsClient.h"
+#include "support/LogCapture.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/NetException.h>
@@ -71,7 +72,7 @@ void TestGracefulStop::testSigtermWithRequestsInFlight()
     // for a few seconds: long enough to stop it in the middle, short enough for the drain period.
     server.start(ILEADX_SERVER_BINARY, {"--data-dir=" + data.path(), "--port=0", "--set=auth.hashConcurrency=2",
                                         "--set=ratelimit.authPerMinute=1000000", "--set=ratelimit.authBurst=1000000",
-                                        "--set=server.drainSeconds=30", "--set=log.level=warning"});
+                                        "--set=server.drainSeconds=30"});
     QByteArray output;
     int port = 0;
     QDeadlineTimer deadline(30000);
@@ -109,6 +110,8 @@ void TestGracefulStop::testSigtermWithRequestsInFlight()
         client.join();
     }
     QVERIFY2(server.waitForFinished(60000), "the server did not stop within a minute of SIGTERM");
+    test::recordSecret(password);
+    test::keepProcessLog(server.readAllStandardError());
 
     int complete = 0;
     int unanswered = 0;

@@ -1,4 +1,5 @@
 #include "support/HttpsClient.h"
+#include "support/LogCapture.h"
 
 #include "app/ServerConfig.h"
 #include "tls/SelfSignedCertificate.h"
@@ -22,6 +23,7 @@ struct ServerProcess
     int port = 0;
     QString password;
     QString fingerprint;
+    QByteArray standardError; ///< what a test read from the process's standard error
 
     bool start(const QString& dataDirectory)
     {
@@ -57,6 +59,8 @@ struct ServerProcess
 
     ~ServerProcess()
     {
+        test::recordSecret(password.toStdString());
+        test::keepProcessLog(standardError + process.readAllStandardError());
         if (process.state() != QProcess::NotRunning) {
             process.kill();
             process.waitForFinished();
@@ -136,6 +140,7 @@ void TestServerProcess::testFirstStartPrintsCredentials()
 
     // The log is on standard error; none of the secrets may appear in it, nor the client's address.
     const QByteArray log = server.process.readAllStandardError();
+    server.standardError += log;
     QVERIFY2(log.contains("request_id="), log.constData());
     QVERIFY(!log.contains(server.password.toUtf8()));
     QVERIFY(!log.contains(QByteArray::fromStdString(accessToken)));

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 
+#include <atomic>
 #include <mutex>
 
 namespace ileadx::test {
@@ -54,6 +55,19 @@ void captureServerLogs()
         Poco::Logger::setChannel("", channel);
         Poco::Logger::setLevel("", Poco::Message::PRIO_INFORMATION);
     });
+}
+
+void keepProcessLog(const QByteArray& standardError)
+{
+    if (logDirectory().isEmpty() || standardError.isEmpty()) {
+        return;
+    }
+    static std::atomic<int> counter{0};
+    QDir().mkpath(logDirectory());
+    QFile file(fileFor(QStringLiteral("process%1.log").arg(++counter)));
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(standardError);
+    }
 }
 
 void recordSecret(const std::string& secret)

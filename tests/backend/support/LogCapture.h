@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+
 #include <string>
 
 namespace ileadx::test {
@@ -12,5 +14,8 @@ void captureServerLogs();
 /// Notes a secret the test used or received (a password or a token), so TestLogScan can check
 /// that no log line contains it. Does nothing when ILEADX_TEST_LOG_DIR is unset.
 void recordSecret(const std::string& secret);
+
+/// Stores the standard error of a server process a test ran, for the same scan.
+void keepProcessLog(const QByteArray& standardError);
 
 } // namespace ileadx::test
