@@ -11,7 +11,7 @@ namespace ileadx {
 
 namespace {
 
-// Canonical text, so "::ffff:10.0.0.1" style variants and spacing compare equal to the list.
+// Canonical text, so two spellings of one address (2001:db8:0:0::1 and 2001:db8::1) compare equal.
 bool canonicalAddress(const std::string& text, std::string& canonical)
 {
     Poco::Net::IPAddress address;
