@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures authenticated GET /api/v1/me requests per second over TLS 1.3 keep-alive connections,
-# and the same request count for nginx serving the same response body as a static file over
+# and the same rate for nginx serving the same response body as a static file over
 # TLS 1.3, in the same run. Both servers listen on 127.0.0.1 only.
 #
 # Usage: bench/throughput.sh OUTPUT_DIR
@@ -114,7 +114,7 @@ echo "body_bytes=$body_bytes duration_s=$duration wrk_threads=2 nginx_workers=$c
 for count in $connections; do
     read -r ileadx_rps ileadx_p50 ileadx_p99 ileadx_bad ileadx_errors <<< "$(measure ileadx "$ileadx_url" "$count")"
     read -r nginx_rps nginx_p50 nginx_p99 nginx_bad nginx_errors <<< "$(measure nginx "$nginx_url" "$count")"
-    ratio=$(awk -v a="$ileadx_rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", a / b }')
+    ratio=$(awk -v a="$ileadx_rps" -v b="$nginx_rps" 'BEGIN { printf "%.3f", a / b }')
     echo "connections=$count ileadx_rps=$ileadx_rps ileadx_p50=$ileadx_p50 ileadx_p99=$ileadx_p99" \
         "ileadx_non2xx=$ileadx_bad ileadx_socket_errors=$ileadx_errors" \
         "nginx_rps=$nginx_rps nginx_p50=$nginx_p50 nginx_p99=$nginx_p99" \

@@ -75,14 +75,15 @@ print_sign_in_guide() {
 mkdir -p "$data_dir"
 echo "Starting $(display_path "$server") with data folder $(display_path "$data_dir")"
 
-# The server's standard output (the one-time password, the certificate fingerprint and the
-# address) passes through the loop below, which adds the sign-in guide once the server listens.
-# Ctrl+C reaches the server directly because both run in the foreground. The loop ignores it and
-# keeps reading until the server has drained and closed its output, so the server never writes
-# into a closed pipe while it stops.
+# The server's output and log (the one-time password, the certificate fingerprint, the address)
+# pass through the loop below, which adds the sign-in guide once the server listens. Both streams
+# share one pipe, so no log line lands inside the guide. Ctrl+C reaches the server directly
+# because both run in the foreground. The loop ignores SIGINT and SIGPIPE and keeps reading until
+# the server has drained and closed its output. So the server never writes into a closed pipe
+# while it stops, even when a tee or pager after run.sh has already exited.
 set +e
-"$server" --data-dir="$data_dir" "$@" | {
-    trap '' INT
+"$server" --data-dir="$data_dir" "$@" 2>&1 | {
+    trap '' INT PIPE
     password_shown=no
     while IFS= read -r line; do
         printf '%s\n' "$line"
@@ -91,7 +92,7 @@ set +e
             "listening on "*) print_sign_in_guide "${line#listening on }" "$password_shown" ;;
         esac
     done
-}
+} 2> /dev/null
 status=${PIPESTATUS[0]}
 set -e
 
