@@ -49,9 +49,9 @@ public:
         std::chrono::seconds rememberMeLifetime{30 * 24 * 3600};
         /// How long a retry of the immediately previous refresh token still receives its successor.
         std::chrono::milliseconds reuseGrace{10000};
-        /// Longest a session lives however often it is refreshed.
+        /// Maximum lifetime of a session, however often it is refreshed.
         std::chrono::seconds absoluteLifetime{90 * 24 * 3600};
-        /// Most sessions one user holds at once; signing in beyond it revokes the oldest.
+        /// Maximum number of active sessions per user. Signing in beyond it revokes the oldest.
         int maxSessionsPerUser = 10;
         /// Progressive delay of sign-ins for an address after failed ones.
         SignInThrottle::Settings signInThrottle;

@@ -6,7 +6,7 @@
 
 namespace ileadx {
 
-/// What a handler returns: a status and an optional JSON object.
+/// A handler's result: a status and an optional JSON object.
 struct ApiResponse
 {
     int status = 200;

@@ -8,7 +8,7 @@ class Database;
 /// numbered migration that `schema_migrations` does not list yet. Returns the schema version.
 int runMigrations(Database& database);
 
-/// Returns the newest migration number this build knows.
+/// Returns the newest migration number in this build.
 int latestSchemaVersion();
 
 } // namespace ileadx

@@ -108,9 +108,8 @@ private:
     std::string freshToken(const Caller& caller);
 
     std::unique_ptr<TestServer> m_server;
-    // A new connection for each request, because the server leaves a rejected request's body
-    // unread and the rest of it would corrupt the next request on the same connection.
-    // NOTE: that is a bug in ApiRequestHandler, not something clients should have to do.
+    // A new connection for each request, so each check starts from a clean connection. Keep-alive
+    // reuse after a rejected body is covered by TestHttpsApi.
     std::unique_ptr<HttpsClient> newClient() const
     {
         return std::make_unique<HttpsClient>(m_server->port(), m_server->certificatePath());

@@ -56,11 +56,8 @@ std::string jsonMember(const std::string& text, const std::string& name)
     return parser.parse(text).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>(name);
 }
 
-/// Opens a new connection for each request.
-// NOTE: the server does not drain a request body it leaves unread (a 401, 403 or 404 before the
-// handler, or a handler that ignores the body), and the rest of that body then corrupts the next
-// request on a keep-alive connection. One connection per request keeps these tests independent
-// of that bug in ApiRequestHandler.
+/// Opens a new connection for each request, so one test's rejected request cannot affect the next.
+/// Keep-alive reuse after an unread body is covered by TestHttpsApi.
 struct FreshClient
 {
     std::unique_ptr<HttpsClient> operator->() const { return std::make_unique<HttpsClient>(port, certificatePath); }
