@@ -17,6 +17,10 @@ packages=(
     libqt6sql6-sqlite qt6-svg-dev libgl-dev
     # server libraries
     libpoco-dev libpq-dev libssl-dev libsqlite3-dev libsodium-dev liboath-dev libqrencode-dev prometheus-cpp-dev
+    # lead engine: HTML parsing, linear-time regular expressions, phone numbers
+    libgumbo-dev libre2-dev libphonenumber-dev
+    # lead engine crawler: the public suffix list, to tell a business's own site from other domains
+    libpsl-dev
     # test tools: a YAML parser for docs/openapi.yaml, reference Argon2 and TOTP implementations,
     # PostgreSQL, promtool (package prometheus) to check /metrics, a virtual X display
     libyaml-cpp-dev argon2 oathtool postgresql postgresql-client prometheus xvfb xauth curl sqlite3

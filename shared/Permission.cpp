@@ -24,6 +24,8 @@ constexpr std::array<PermissionRow, static_cast<std::size_t>(Permission::Count)>
     {Permission::SettingsManage, "settings.manage", Role::SuperAdmin},
     {Permission::AuditRead, "audit.read", Role::Admin},
     {Permission::HealthRead, "health.read", Role::Admin},
+    {Permission::SearchesOwn, "searches.own", Role::User},
+    {Permission::SearchesReadAll, "searches.read_all", Role::Admin},
 }};
 
 const PermissionRow* findRow(Permission permission)

@@ -20,6 +20,8 @@ enum class Permission
     SettingsManage,   ///< change system settings, plans and prices
     AuditRead,        ///< read the audit trail and verify its hash chain
     HealthRead,       ///< read the system health samples and their history
+    SearchesOwn,      ///< run, read, cancel and export the caller's own lead searches
+    SearchesReadAll,  ///< read every customer's searches and their timing diagnostics
     Count
 };
 

@@ -4,11 +4,10 @@
 #include "audit/AuditLog.h"
 #include "http/ApiException.h"
 #include "http/ApiRequest.h"
+#include "http/Pagination.h"
 #include "http/Router.h"
 #include "shared/WireNames.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeParser.h>
@@ -17,14 +16,11 @@
 
 #include <memory>
 #include <regex>
-#include <sstream>
 
 namespace ileadx {
 
 namespace {
 
-constexpr int kDefaultPageSize = 50;
-constexpr int kMaxPageSize = 200;
 constexpr std::size_t kMaxIdLength = 128;
 
 // TODO: move these field names to shared/WireNames.h when the console reads the audit trail.
@@ -80,45 +76,18 @@ Poco::JSON::Object::Ptr entryToJson(const AuditEntry& entry)
     return json;
 }
 
-// A cursor is the seq of the last entry on the page, base64url-encoded so clients treat it as opaque.
-std::string encodeCursor(std::int64_t seq)
+// A cursor is the seq of the last entry on the page.
+std::optional<std::int64_t> beforeSeqOf(const ApiRequest& request)
 {
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-    encoder << seq;
-    encoder.close();
-    return out.str();
-}
-
-std::int64_t decodeCursor(const std::string& text)
-{
-    std::string plain;
-    try {
-        std::istringstream in(text);
-        Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-        plain.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
-    } catch (const Poco::Exception&) {
-        throw invalidRequest("'cursor' is not a cursor this server returned.");
+    const std::string plain = pagination::cursorText(request);
+    if (plain.empty()) {
+        return std::nullopt;
     }
-
     Poco::Int64 seq = 0;
     if (!Poco::NumberParser::tryParse64(plain, seq) || seq < 1) {
-        throw invalidRequest("'cursor' is not a cursor this server returned.");
+        pagination::throwInvalidCursor();
     }
     return seq;
-}
-
-int pageSize(const ApiRequest& request)
-{
-    const std::optional<std::string> text = request.queryParameter(key(wire::kLimit));
-    if (!text) {
-        return kDefaultPageSize;
-    }
-    int limit = 0;
-    if (!Poco::NumberParser::tryParse(*text, limit) || limit < 1 || limit > kMaxPageSize) {
-        throw invalidRequest("'limit' must be a whole number from 1 to " + std::to_string(kMaxPageSize) + ".");
-    }
-    return limit;
 }
 
 // Returns a filter parameter, or an empty string when it is absent or empty.
@@ -183,18 +152,9 @@ AuditFilter filterOf(const ApiRequest& request)
 ApiResponse listEntries(ApiRequest& request, AuditLog& audit)
 {
     const AuditFilter filter = filterOf(request);
-    const int limit = pageSize(request);
-    std::optional<std::int64_t> beforeSeq;
-    if (const std::optional<std::string> text = request.queryParameter(key(wire::kCursor))) {
-        beforeSeq = decodeCursor(*text);
-    }
-
-    // One extra row tells whether another page follows without a second query.
-    std::vector<AuditEntry> entries = audit.list(filter, limit + 1, beforeSeq);
-    const bool hasMore = static_cast<int>(entries.size()) > limit;
-    if (hasMore) {
-        entries.resize(static_cast<std::size_t>(limit));
-    }
+    const int limit = pagination::pageSize(request);
+    std::vector<AuditEntry> entries = audit.list(filter, limit + 1, beforeSeqOf(request));
+    const bool hasMore = pagination::trimToPage(entries, limit);
 
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const AuditEntry& entry : entries) {
@@ -203,7 +163,7 @@ ApiResponse listEntries(ApiRequest& request, AuditLog& audit)
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     body->set(key(wire::kItems), items);
     if (hasMore) {
-        body->set(key(wire::kNextCursor), encodeCursor(entries.back().seq));
+        body->set(key(wire::kNextCursor), pagination::encodeCursor(std::to_string(entries.back().seq)));
     } else {
         body->set(key(wire::kNextCursor), Poco::Dynamic::Var());
     }

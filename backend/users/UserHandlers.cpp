@@ -2,66 +2,39 @@
 
 #include "http/ApiException.h"
 #include "http/ApiRequest.h"
+#include "http/Pagination.h"
 #include "http/Router.h"
 #include "shared/WireNames.h"
 #include "users/UserAdminService.h"
 #include "users/UserJson.h"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
 
-#include <sstream>
 
 namespace ileadx {
 
 namespace {
 
-constexpr int kDefaultPageSize = 50;
-constexpr int kMaxPageSize = 200;
-
-// A cursor is the last row's creation time and id, base64url-encoded so clients treat it as opaque.
-std::string encodeCursor(const UserRecord& last)
+// A cursor is the last row's creation time and id.
+std::string cursorOf(const UserRecord& last)
 {
-    std::ostringstream out;
-    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-    encoder << last.createdAt << ':' << last.id;
-    encoder.close();
-    return out.str();
+    return pagination::encodeCursor(std::to_string(last.createdAt) + ':' + last.id);
 }
 
-UserCursor decodeCursor(const std::string& text)
+std::optional<UserCursor> userCursor(const ApiRequest& request)
 {
-    std::string plain;
-    try {
-        std::istringstream in(text);
-        Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-        plain.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
-    } catch (const Poco::Exception&) {
-        throw invalidRequest("'cursor' is not a cursor this server returned.");
+    const std::string plain = pagination::cursorText(request);
+    if (plain.empty()) {
+        return std::nullopt;
     }
-
     const std::size_t colon = plain.find(':');
     Poco::Int64 createdAt = 0;
     if (colon == std::string::npos || !Poco::NumberParser::tryParse64(plain.substr(0, colon), createdAt) ||
         colon + 1 >= plain.size()) {
-        throw invalidRequest("'cursor' is not a cursor this server returned.");
+        pagination::throwInvalidCursor();
     }
     return UserCursor{createdAt, plain.substr(colon + 1)};
-}
-
-int pageSize(const ApiRequest& request)
-{
-    const std::optional<std::string> text = request.queryParameter(std::string(wire::kLimit));
-    if (!text) {
-        return kDefaultPageSize;
-    }
-    int limit = 0;
-    if (!Poco::NumberParser::tryParse(*text, limit) || limit < 1 || limit > kMaxPageSize) {
-        throw invalidRequest("'limit' must be a whole number from 1 to " + std::to_string(kMaxPageSize) + ".");
-    }
-    return limit;
 }
 
 // The longest `q` accepted; longer text cannot be a substring of a valid address anyway.
@@ -104,19 +77,10 @@ ClientInfo clientOf(ApiRequest& request)
 
 ApiResponse listUsers(ApiRequest& request, UserAdminService& service)
 {
-    const int limit = pageSize(request);
+    const int limit = pagination::pageSize(request);
     const UserFilter filter = userFilter(request);
-    std::optional<UserCursor> cursor;
-    if (const std::optional<std::string> text = request.queryParameter(std::string(wire::kCursor))) {
-        cursor = decodeCursor(*text);
-    }
-
-    // One extra row tells whether another page follows without a second query.
-    std::vector<AdminUserRecord> users = service.list(filter, limit + 1, cursor);
-    const bool hasMore = static_cast<int>(users.size()) > limit;
-    if (hasMore) {
-        users.resize(static_cast<std::size_t>(limit));
-    }
+    std::vector<AdminUserRecord> users = service.list(filter, limit + 1, userCursor(request));
+    const bool hasMore = pagination::trimToPage(users, limit);
 
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const AdminUserRecord& user : users) {
@@ -125,7 +89,7 @@ ApiResponse listUsers(ApiRequest& request, UserAdminService& service)
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     body->set(std::string(wire::kItems), items);
     if (hasMore) {
-        body->set(std::string(wire::kNextCursor), encodeCursor(users.back().user));
+        body->set(std::string(wire::kNextCursor), cursorOf(users.back().user));
     } else {
         body->set(std::string(wire::kNextCursor), Poco::Dynamic::Var());
     }
