@@ -7,6 +7,7 @@
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "http/ApiException.h"
+#include "leads/extract/ExtractCommand.h"
 #include "logging/JsonLogFormatter.h"
 #include "storage/UserRepository.h"
 
@@ -29,6 +30,7 @@ namespace {
 
 constexpr std::string_view kCreateSuperAdmin = "create-super-admin";
 constexpr std::string_view kVerifyAudit = "verify-audit";
+constexpr std::string_view kExtract = "extract";
 
 using Poco::Util::Option;
 
@@ -58,6 +60,8 @@ void ServerApp::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("database-url", "", "same as database.url").argument("URL"));
     options.addOption(Option("set", "", "set any configuration key, for example --set=log.level=debug").argument("KEY=VALUE").repeatable(true));
     options.addOption(Option("email", "", "address of the account that create-super-admin creates").argument("EMAIL"));
+    options.addOption(Option("country", "", "ISO 3166-1 alpha-2 country whose phone numbering extract uses").argument("CC"));
+    options.addOption(Option("url", "", "address of the page that extract reads, for the output only").argument("URL"));
 }
 
 void ServerApp::handleOption(const std::string& name, const std::string& value)
@@ -78,6 +82,10 @@ void ServerApp::handleOption(const std::string& name, const std::string& value)
         m_overrides["database.url"] = value;
     } else if (name == "email") {
         m_email = value;
+    } else if (name == "country") {
+        m_country = value;
+    } else if (name == "url") {
+        m_pageUrl = value;
     } else if (name == "set") {
         const std::size_t equals = value.find('=');
         if (equals == std::string::npos || equals == 0) {
@@ -91,11 +99,13 @@ void ServerApp::printHelp() const
 {
     Poco::Util::HelpFormatter formatter(options());
     formatter.setCommand(commandName());
-    formatter.setUsage("[OPTIONS] [create-super-admin --email=EMAIL | verify-audit]");
+    formatter.setUsage("[OPTIONS] [create-super-admin --email=EMAIL | verify-audit | extract --country CC FILE.html [--url URL]]");
     formatter.setHeader("iLeadX HTTPS API server. Without a command it serves until SIGTERM or SIGINT.\n"
                         "create-super-admin creates a super admin account and prints its generated password once.\n"
                         "verify-audit checks the audit trail's hash chain; it exits with 0 when the chain is intact\n"
-                        "and with 65 (EX_DATAERR), naming the first broken entry, when it is not.");
+                        "and with 65 (EX_DATAERR), naming the first broken entry, when it is not.\n"
+                        "extract prints the emails, phone numbers, social profiles and technologies found in a\n"
+                        "saved HTML page as JSON; it exits with 2 for a missing file or an invalid argument.");
     formatter.format(std::cout);
 
     std::cout << "\nConfiguration keys (a --config file, then ILEADX_* environment variables, then options win):\n";
@@ -135,7 +145,8 @@ int ServerApp::main(const std::vector<std::string>& arguments)
     }
     const bool createCommand = !arguments.empty() && arguments.front() == kCreateSuperAdmin;
     const bool verifyCommand = !arguments.empty() && arguments.front() == kVerifyAudit;
-    if (!arguments.empty() && !createCommand && !verifyCommand) {
+    const bool extractCommand = !arguments.empty() && arguments.front() == kExtract;
+    if (!arguments.empty() && !createCommand && !verifyCommand && !extractCommand) {
         std::cerr << "unknown command '" << arguments.front() << "'; see --help\n";
         return EXIT_USAGE;
     }
@@ -155,6 +166,10 @@ int ServerApp::main(const std::vector<std::string>& arguments)
         return EXIT_CONFIG;
     }
     configureLogging(settings.logLevel, settings.logFormat);
+    if (extractCommand) {
+        const leads::ExtractCommandOptions extract{m_country, m_pageUrl, {arguments.begin() + 1, arguments.end()}, settings.resourceDirectory};
+        return leads::runExtractCommand(extract, std::cout, std::cerr);
+    }
 
     try {
         ServerRuntime runtime(settings);

@@ -24,6 +24,8 @@ private:
     bool m_helpRequested = false;
     std::string m_configFile;
     std::string m_email;
+    std::string m_country;
+    std::string m_pageUrl;
     std::map<std::string, std::string> m_overrides;
 };
 

@@ -9,6 +9,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
+#include <Poco/Thread.h>
 
 #include <stdexcept>
 
@@ -94,6 +95,11 @@ LocalWebServer::LocalWebServer(Handler handler, Scheme scheme, int maxThreads) :
 LocalWebServer::~LocalWebServer()
 {
     m_server->stopAll(true);
+    // stopAll() returns while handlers may still run, and they reference this object, so wait
+    // (up to 10 s) until the last one has finished.
+    for (int waited = 0; m_server->currentConnections() > 0 && waited < 1000; ++waited) {
+        Poco::Thread::sleep(10);
+    }
 }
 
 int LocalWebServer::port() const
