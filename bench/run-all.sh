@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds a Release server in build-bench/ and runs every benchmark: /api/v1/me throughput against
-# nginx, sign-in latency against bare Argon2id, and memory during a sign-in burst. All traffic
+# nginx, sign-in latency against bare Argon2id, memory during a sign-in burst, and the CSV export of
+# 10,000 and 100,000 leads against sqlite3 -csv with the export's memory. It also measures the
+# access check's cost (/api/v1/me against /healthz) and audit queries over 1,000,000 entries
+# against the same SQL in sqlite3 and psql, which together add about 4 minutes. All traffic
 # stays on 127.0.0.1. Takes 2 to 5 minutes after the build on a 2-core machine, depending on the
 # other load.
 #
@@ -9,7 +12,8 @@
 #   The summary, with the machine and versions, is printed and saved as OUTPUT_DIR/summary.txt.
 #
 # Environment: ILEADX_BUILD_JOBS (default: nproc) and the variables of the single benchmark
-# scripts (BENCH_CONNECTIONS, BENCH_DURATION, BENCH_SIGNINS, BENCH_BURST, BENCH_HASH_CONCURRENCY).
+# scripts (BENCH_CONNECTIONS, BENCH_DURATION, BENCH_SIGNINS, BENCH_BURST, BENCH_HASH_CONCURRENCY,
+# BENCH_LEAD_COUNTS, BENCH_RUNS, BENCH_ROUNDS, BENCH_QUERIES, BENCH_SQLITE, BENCH_POSTGRES).
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -50,6 +54,15 @@ summary=$out/summary.txt
     echo
     echo "== memory during a burst of ${BENCH_BURST:-200} sign-ins"
     "$bench_dir/signin-memory.sh" "$out"
+    echo
+    echo "== CSV export: GET /api/v1/searches/{id}/export?format=csv against sqlite3 -csv, with peak RSS"
+    "$bench_dir/export-csv.sh" "$out"
+    echo
+    echo "== access check: authenticated GET /api/v1/me against unauthenticated GET /healthz"
+    "$bench_dir/auth-overhead.sh" "$out"
+    echo
+    echo "== audit queries over 1,000,000 entries: GET /api/v1/admin/audit against the same SQL in sqlite3 and psql"
+    "$bench_dir/audit-query.sh" "$out"
     echo
     echo "load average after the run: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 } 2>&1 | tee "$summary"

@@ -57,13 +57,25 @@ print_sign_in_guide() {
         echo "                 --data-dir=$(display_path "$data_dir")"
     fi
     echo
-    echo "  Sign in from a shell (the certificate file pins the self-signed certificate):"
+    echo "  Admins must set up two-factor sign-in before anything else; the desktop console"
+    echo "  walks you through it (a QR code for an authenticator app, then recovery codes)."
+    echo
+    echo "  Try a lead search from a shell as a customer, on the bundled demo data (13 made-up"
+    echo "  businesses in Alderbrook, US, whose websites this server serves itself on a loopback"
+    echo "  port). The certificate file pins the self-signed certificate."
+    echo "  1. Register a customer account and sign in; the answer holds an access_token:"
+    echo "    curl --tlsv1.3 --cacert $certificate $url/api/v1/auth/register \\"
+    echo "      -H 'Content-Type: application/json' \\"
+    echo "      -d '{\"email\":\"demo@example.com\",\"password\":\"a long demo passphrase\"}'"
     echo "    curl --tlsv1.3 --cacert $certificate $url/api/v1/auth/login \\"
     echo "      -H 'Content-Type: application/json' \\"
-    echo "      -d '{\"email\":\"$email\",\"password\":\"PASSWORD\"}'"
-    echo "  then send the returned access_token:"
-    echo "    curl --tlsv1.3 --cacert $certificate $url/api/v1/me \\"
-    echo "      -H 'Authorization: Bearer ACCESS_TOKEN'"
+    echo "      -d '{\"email\":\"demo@example.com\",\"password\":\"a long demo passphrase\"}'"
+    echo "  2. Start a search (a query matches a business name or category):"
+    echo "    curl --tlsv1.3 --cacert $certificate $url/api/v1/searches \\"
+    echo "      -H 'Authorization: Bearer ACCESS_TOKEN' -H 'Content-Type: application/json' \\"
+    echo "      -d '{\"query\":\"bakery\",\"location\":\"Alderbrook\",\"country\":\"US\"}'"
+    echo "  3. Poll GET $url/api/v1/searches/SEARCH_ID until its status is completed,"
+    echo "     then read GET $url/api/v1/searches/SEARCH_ID/leads (same Authorization header)."
     echo
     echo "  Desktop console (needs a graphical session): $(display_path "$console")"
     echo "    Enter $url, the email and the password. On the first connection it"
@@ -82,7 +94,9 @@ echo "Starting $(display_path "$server") with data folder $(display_path "$data_
 # the server has drained and closed its output. So the server never writes into a closed pipe
 # while it stops, even when a tee or pager after run.sh has already exited.
 set +e
-"$server" --data-dir="$data_dir" "$@" 2>&1 | {
+# demo.enabled serves the bundled demo websites and listings, so a search works without internet
+# access; a later --set=demo.enabled=false in the options turns it off.
+"$server" --data-dir="$data_dir" --set=demo.enabled=true "$@" 2>&1 | {
     trap '' INT PIPE
     password_shown=no
     while IFS= read -r line; do

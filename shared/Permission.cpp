@@ -18,6 +18,8 @@ constexpr std::array<PermissionRow, static_cast<std::size_t>(Permission::Count)>
     {Permission::Public, "public", Role::User},
     {Permission::SessionOwn, "session.own", Role::User},
     {Permission::ProfileReadOwn, "profile.read_own", Role::User},
+    {Permission::AccountOwn, "account.own", Role::User},
+    {Permission::TwoFactorOwn, "two_factor.own", Role::User},
     {Permission::UsersRead, "users.read", Role::Admin},
     {Permission::UsersManage, "users.manage", Role::Admin},
     {Permission::AdminsManage, "admins.manage", Role::SuperAdmin},

@@ -14,6 +14,8 @@ enum class Permission
     Public,           ///< no token needed (sign-in, registration, refresh)
     SessionOwn,       ///< act on the caller's own session (sign out)
     ProfileReadOwn,   ///< read the caller's own profile
+    AccountOwn,       ///< change the caller's own password
+    TwoFactorOwn,     ///< set up, use for step-up and turn off the caller's own two-factor sign-in
     UsersRead,        ///< list and read user accounts
     UsersManage,      ///< change plans, reset usage, revoke sessions of `user` accounts
     AdminsManage,     ///< change roles, manage and delete admin accounts

@@ -37,4 +37,21 @@ inline constexpr std::string_view kProblemStatus = "status";
 inline constexpr std::string_view kProblemDetail = "detail";
 inline constexpr std::string_view kRequestId = "request_id";
 
+// Two-factor sign-in and account changes
+inline constexpr std::string_view kTwoFactorRequired = "two_factor_required";
+inline constexpr std::string_view kChallenge = "challenge";
+inline constexpr std::string_view kChallengeExpiresIn = "challenge_expires_in";
+inline constexpr std::string_view kCode = "code";
+inline constexpr std::string_view kRecoveryCode = "recovery_code";
+inline constexpr std::string_view kRecoveryCodes = "recovery_codes";
+inline constexpr std::string_view kRecoveryCodesLeft = "recovery_codes_left";
+inline constexpr std::string_view kSecret = "secret";
+inline constexpr std::string_view kOtpauthUri = "otpauth_uri";
+inline constexpr std::string_view kEnabled = "enabled";
+inline constexpr std::string_view kPending = "pending";
+/// "full", or "two-factor-enrollment" for a session that may only set up two-factor sign-in.
+inline constexpr std::string_view kScope = "scope";
+inline constexpr std::string_view kCurrentPassword = "current_password";
+inline constexpr std::string_view kNewPassword = "new_password";
+
 } // namespace ileadx::wire

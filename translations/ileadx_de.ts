@@ -8,6 +8,11 @@
         <source>You have signed out.</source>
         <translation>Sie haben sich abgemeldet.</translation>
     </message>
+    <message>
+        <location filename="../app/main/ConsoleController.cpp" line="73"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
 </context>
 <context>
     <name>LocalCache</name>
@@ -105,6 +110,21 @@
             <numerusform>%n Benutzer</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../app/main/MainWindow.cpp" line="121"/>
+        <source>My &amp;sessions…</source>
+        <translation>Meine &amp;Sitzungen…</translation>
+    </message>
+    <message>
+        <location filename="../app/main/MainWindow.cpp" line="123"/>
+        <source>See the devices signed in to your account and sign them out</source>
+        <translation>Die bei Ihrem Konto angemeldeten Geräte anzeigen und abmelden</translation>
+    </message>
+    <message>
+        <location filename="../app/main/MainWindow.cpp" line="132"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
 </context>
 <context>
     <name>ProblemMessages</name>
@@ -194,6 +214,26 @@
         <translation>Diese Änderung erfordert eine aktuelle Anmeldung. Melden Sie sich ab, melden Sie sich erneut an und wiederholen Sie die Änderung.</translation>
     </message>
     <message>
+        <location filename="../app/net/ProblemMessages.cpp" line="90"/>
+        <source>Set up two-factor sign-in for this account before using the console.</source>
+        <translation>Richten Sie für dieses Konto die Zwei-Faktor-Anmeldung ein, bevor Sie die Konsole verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/net/ProblemMessages.cpp" line="93"/>
+        <source>The code is wrong or was already used. Enter the current code from your authenticator app.</source>
+        <translation>Der Code ist falsch oder wurde bereits verwendet. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/net/ProblemMessages.cpp" line="96"/>
+        <source>The sign-in took too long or had too many wrong codes. Sign in with your password again.</source>
+        <translation>Die Anmeldung hat zu lange gedauert oder es wurden zu viele falsche Codes eingegeben. Melden Sie sich erneut mit Ihrem Passwort an.</translation>
+    </message>
+    <message>
+        <location filename="../app/net/ProblemMessages.cpp" line="99"/>
+        <source>Two-factor sign-in is not in the state this action needs. Reload and try again.</source>
+        <translation>Die Zwei-Faktor-Anmeldung ist nicht in dem Zustand, den diese Aktion erfordert. Laden Sie neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
         <location filename="../app/net/ProblemMessages.cpp" line="87"/>
         <source>The server could not find what the console requested. It may have been deleted.</source>
         <translation>Der Server hat das Angeforderte nicht gefunden. Möglicherweise wurde es gelöscht.</translation>
@@ -222,6 +262,16 @@
         <location filename="../app/net/ProblemMessages.cpp" line="101"/>
         <source>The server failed to process the request. Try again, and if it keeps happening, give your administrator the request ID %1.</source>
         <translation>Der Server konnte die Anfrage nicht verarbeiten. Versuchen Sie es erneut. Wenn das wieder vorkommt, nennen Sie Ihrem Administrator die Anfrage-ID %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/net/ProblemMessages.cpp" line="101"/>
+        <source>Your plan&apos;s monthly limit is used up. Wait for the next billing period or ask your administrator for a larger plan.</source>
+        <translation>Das Monatskontingent Ihres Tarifs ist aufgebraucht. Warten Sie auf den nächsten Abrechnungszeitraum oder bitten Sie Ihren Administrator um einen größeren Tarif.</translation>
+    </message>
+    <message>
+        <location filename="../app/net/ProblemMessages.cpp" line="105"/>
+        <source>The search has already finished, so it cannot be cancelled.</source>
+        <translation>Die Suche ist bereits beendet und kann daher nicht abgebrochen werden.</translation>
     </message>
     <message>
         <location filename="../app/net/ProblemMessages.cpp" line="114"/>
@@ -277,6 +327,175 @@
         <location filename="../app/net/ProblemMessages.cpp" line="163"/>
         <source>The server answered with an unexpected error (HTTP status %1). Try again, and tell your administrator if it keeps happening.</source>
         <translation>Der Server hat mit einem unerwarteten Fehler geantwortet (HTTP-Status %1). Versuchen Sie es erneut und informieren Sie Ihren Administrator, wenn das wieder vorkommt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodesDialog</name>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="28"/>
+        <source>Recovery codes</source>
+        <translation>Wiederherstellungscodes</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="41"/>
+        <source>iLeadX recovery codes for %1. Each code signs you in once.</source>
+        <translation>iLeadX-Wiederherstellungscodes für %1. Jeder Code meldet Sie einmal an.</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="56"/>
+        <source>The codes could not be saved to %1: %2</source>
+        <translation>Die Codes konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="60"/>
+        <source>Saved to %1.</source>
+        <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="67"/>
+        <source>The codes are on the clipboard. Paste them into your password manager.</source>
+        <translation>Die Codes sind in der Zwischenablage. Fügen Sie sie in Ihren Passwort-Manager ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="73"/>
+        <source>Save recovery codes</source>
+        <translation>Wiederherstellungscodes speichern</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="75"/>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="93"/>
+        <source>Store these recovery codes in a safe place, such as a password manager. If you lose your phone, each code signs you in once instead of a code from the app. The console shows them only now.</source>
+        <translation>Bewahren Sie diese Wiederherstellungscodes an einem sicheren Ort auf, etwa in einem Passwort-Manager. Wenn Sie Ihr Telefon verlieren, meldet Sie jeder Code einmal an, anstelle eines Codes aus der App. Die Konsole zeigt sie nur jetzt an.</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="109"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="112"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="127"/>
+        <source>&amp;I have stored these codes</source>
+        <translation>&amp;Ich habe diese Codes sicher aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/RecoveryCodesDialog.cpp" line="131"/>
+        <source>C&amp;ontinue</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsDialog</name>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="28"/>
+        <source>My sessions</source>
+        <translation>Meine Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="46"/>
+        <source>Loading the sessions…</source>
+        <translation>Sitzungen werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="57"/>
+        <source>an unknown device</source>
+        <translation>ein unbekanntes Gerät</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="58"/>
+        <source>Sign out %1? The device has to sign in again with your password.</source>
+        <translation>%1 abmelden? Das Gerät muss sich erneut mit Ihrem Passwort anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="59"/>
+        <source>&amp;Sign out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="60"/>
+        <source>Signing out the device…</source>
+        <translation>Gerät wird abgemeldet…</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="70"/>
+        <source>Sign out every other device? They have to sign in again with your password. This console stays signed in.</source>
+        <translation>Alle anderen Geräte abmelden? Sie müssen sich erneut mit Ihrem Passwort anmelden. Diese Konsole bleibt angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="72"/>
+        <source>Sign out &amp;others</source>
+        <translation>&amp;Andere abmelden</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="73"/>
+        <source>Signing out the other devices…</source>
+        <translation>Andere Geräte werden abgemeldet…</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="82"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="82"/>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="82"/>
+        <source>Signed in</source>
+        <translation>Angemeldet am</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="82"/>
+        <source>Last seen</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="98"/>
+        <source>Sign out &amp;selected</source>
+        <translation>&amp;Ausgewähltes abmelden</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="101"/>
+        <source>Sign out all &amp;other devices</source>
+        <translation>Alle &amp;anderen Geräte abmelden</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="104"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="134"/>
+        <source>Unknown device</source>
+        <translation>Unbekanntes Gerät</translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="139"/>
+        <source>This device</source>
+        <translation>Dieses Gerät</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/sessions/SessionsDialog.cpp" line="141"/>
+        <source>%n session(s) open.</source>
+        <translation>
+            <numerusform>%n Sitzung offen.</numerusform>
+            <numerusform>%n Sitzungen offen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/sessions/SessionsDialog.cpp" line="157"/>
+        <source>Sign out devices</source>
+        <translation>Geräte abmelden</translation>
     </message>
 </context>
 <context>
@@ -393,6 +612,112 @@ Vergleichen Sie ihn mit dem Fingerabdruck, den Ihr Administrator Ihnen gegeben h
         <location filename="../app/signin/SignInDialog.cpp" line="273"/>
         <source>&amp;Trust and sign in</source>
         <translation>&amp;Vertrauen und anmelden</translation>
+    </message>
+    <message>
+        <location filename="../app/signin/SignInDialog.cpp" line="131"/>
+        <source>Checking the code…</source>
+        <translation>Code wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../app/signin/SignInDialog.cpp" line="241"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>TwoFactorCodePage</name>
+    <message>
+        <location filename="../app/signin/TwoFactorCodePage.cpp" line="26"/>
+        <source>&amp;Use a recovery code instead</source>
+        <translation>Stattdessen einen &amp;Wiederherstellungscode verwenden</translation>
+    </message>
+    <message>
+        <location filename="../app/signin/TwoFactorCodePage.cpp" line="31"/>
+        <source>C&amp;ode:</source>
+        <translation>C&amp;ode eingeben:</translation>
+    </message>
+    <message>
+        <location filename="../app/signin/TwoFactorCodePage.cpp" line="57"/>
+        <source>Enter one of your recovery codes.</source>
+        <translation>Geben Sie einen Ihrer Wiederherstellungscodes ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/signin/TwoFactorCodePage.cpp" line="64"/>
+        <source>Enter the 6-digit code that your authenticator app shows.</source>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App anzeigt.</translation>
+    </message>
+    <message>
+        <location filename="../app/signin/TwoFactorCodePage.cpp" line="92"/>
+        <source>Enter one of the recovery codes you stored when you turned on two-factor sign-in. Each code works once.</source>
+        <translation>Geben Sie einen der Wiederherstellungscodes ein, die Sie beim Einschalten der Zwei-Faktor-Anmeldung aufbewahrt haben. Jeder Code gilt nur einmal.</translation>
+    </message>
+    <message>
+        <location filename="../app/signin/TwoFactorCodePage.cpp" line="97"/>
+        <source>Your account uses two-factor sign-in. Enter the 6-digit code that your authenticator app shows now.</source>
+        <translation>Ihr Konto verwendet die Zwei-Faktor-Anmeldung. Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App gerade anzeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>TwoFactorEnrollmentDialog</name>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="28"/>
+        <source>Set up two-factor sign-in</source>
+        <translation>Zwei-Faktor-Anmeldung einrichten</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="65"/>
+        <source>Requesting a new key from the server…</source>
+        <translation>Neuer Schlüssel wird beim Server angefordert…</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="77"/>
+        <source>Enter the 6-digit code that your authenticator app shows.</source>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App anzeigt.</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="83"/>
+        <source>Checking the code…</source>
+        <translation>Code wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="89"/>
+        <source>Administrator accounts need two-factor sign-in. Scan the QR code with an authenticator app on your phone, then enter the 6-digit code that the app shows.</source>
+        <translation>Administratorkonten benötigen die Zwei-Faktor-Anmeldung. Scannen Sie den QR-Code mit einer Authenticator-App auf Ihrem Telefon und geben Sie dann den 6-stelligen Code ein, den die App anzeigt.</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="99"/>
+        <source>If you cannot scan the code, enter this key in the app:</source>
+        <translation>Wenn Sie den Code nicht scannen können, geben Sie diesen Schlüssel in der App ein:</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="123"/>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="126"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="129"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="136"/>
+        <source>&amp;Code from the app:</source>
+        <translation>&amp;Code aus der App:</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="159"/>
+        <source>The QR code could not be drawn. Enter the key below in the app instead.</source>
+        <translation>Der QR-Code konnte nicht gezeichnet werden. Geben Sie stattdessen den Schlüssel unten in der App ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/twofactor/TwoFactorEnrollmentDialog.cpp" line="182"/>
+        <source>Two-factor sign-in is on.</source>
+        <translation>Die Zwei-Faktor-Anmeldung ist eingeschaltet.</translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,17 @@
     </message>
 </context>
 <context>
+    <name>SessionsDialog</name>
+    <message numerus="yes">
+        <location filename="../app/sessions/SessionsDialog.cpp" line="141"/>
+        <source>%n session(s) open.</source>
+        <translation>
+            <numerusform>%n session open.</numerusform>
+            <numerusform>%n sessions open.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../app/signin/SignInDialog.cpp" line="39"/>

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -10,10 +11,14 @@
 class ApiClient;
 class LocalCache;
 class MainWindow;
+class RecoveryCodesDialog;
 class SignInDialog;
+class TwoFactorEnrollmentDialog;
 
 /// Leads the user through the console's windows: the sign-in dialog first, the main window after a
 /// successful sign-in, and back to the sign-in dialog after signing out or when the session expires.
+/// A session that the server limits to two-factor enrollment opens the enrollment dialog and then
+/// the recovery codes before the main window.
 class ConsoleController final : public QObject
 {
     Q_OBJECT
@@ -34,6 +39,12 @@ public:
     /// Returns the main window, or null while no user is signed in.
     MainWindow* mainWindow() const { return m_mainWindow.get(); }
 
+    /// Returns the enrollment dialog while a session waits for two-factor enrollment, otherwise null.
+    TwoFactorEnrollmentDialog* enrollmentDialog() const { return m_enrollmentDialog.get(); }
+
+    /// Returns the dialog with the new recovery codes while it is open, otherwise null.
+    RecoveryCodesDialog* recoveryCodesDialog() const { return m_recoveryCodesDialog.get(); }
+
     /// Shows the sign-in dialog.
     void start();
 
@@ -42,6 +53,10 @@ signals:
     void quitRequested();
 
 private:
+    void openSession();
+    void showEnrollment();
+    void showRecoveryCodes(const QStringList& codes);
+    void closeEnrollmentDialogs();
     void showMainWindow();
     void returnToSignIn(const QString& message);
     void quitAfterSignOut();
@@ -51,5 +66,7 @@ private:
     ApiClient* m_client = nullptr;
     std::unique_ptr<SignInDialog> m_signInDialog;
     std::unique_ptr<MainWindow> m_mainWindow;
+    std::unique_ptr<TwoFactorEnrollmentDialog> m_enrollmentDialog;
+    std::unique_ptr<RecoveryCodesDialog> m_recoveryCodesDialog;
     bool m_quitting = false;
 };

@@ -11,6 +11,7 @@
 
 #include "net/ApiClient.h"
 #include "net/ProblemMessages.h"
+#include "sessions/SessionsDialog.h"
 
 MainWindow::MainWindow(ApiClient* client, int pageSize, QWidget* parent)
     : QMainWindow(parent)
@@ -79,6 +80,18 @@ void MainWindow::reloadUsers()
     m_usersModel->reload();
 }
 
+void MainWindow::showSessions()
+{
+    if (!m_sessionsDialog) {
+        m_sessionsDialog = new SessionsDialog(m_client, this);
+        m_sessionsDialog->setObjectName(QStringLiteral("sessionsDialog"));
+    }
+    m_sessionsDialog->show();
+    m_sessionsDialog->raise();
+    m_sessionsDialog->activateWindow();
+    m_sessionsDialog->reload();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     event->accept();
@@ -105,11 +118,19 @@ void MainWindow::createActions()
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &MainWindow::close);
 
+    m_sessionsAction = new QAction(tr("My &sessions…"), this);
+    m_sessionsAction->setObjectName(QStringLiteral("sessionsAction"));
+    m_sessionsAction->setStatusTip(tr("See the devices signed in to your account and sign them out"));
+    connect(m_sessionsAction, &QAction::triggered, this, &MainWindow::showSessions);
+
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_reloadAction);
     fileMenu->addAction(m_signOutAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+
+    QMenu* accountMenu = menuBar()->addMenu(tr("&Account"));
+    accountMenu->addAction(m_sessionsAction);
 
     QToolBar* toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));

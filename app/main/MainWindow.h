@@ -9,6 +9,7 @@ class ApiClient;
 class QAction;
 class QLabel;
 class QTableView;
+class SessionsDialog;
 
 /// The console's main window after sign-in: the users table, the signed-in account and server in the
 /// status bar, and the sign-out action. Failures appear in plain words in the status bar.
@@ -28,12 +29,18 @@ public:
     /// Returns the message currently shown in the status bar, empty when there is none.
     QString statusMessage() const;
 
+    /// Returns the "My sessions" dialog, or null before it was first opened.
+    SessionsDialog* sessionsDialog() const { return m_sessionsDialog; }
+
 public slots:
     /// Shows who is signed in where and loads the first page of users.
     void startSession();
 
     /// Reloads the users table from the first page.
     void reloadUsers();
+
+    /// Opens the "My sessions" dialog and loads the account's sessions.
+    void showSessions();
 
 signals:
     /// Emitted when the user closes the window, which ends the application.
@@ -56,4 +63,6 @@ private:
     QLabel* m_countLabel = nullptr;
     QAction* m_reloadAction = nullptr;
     QAction* m_signOutAction = nullptr;
+    QAction* m_sessionsAction = nullptr;
+    SessionsDialog* m_sessionsDialog = nullptr;
 };

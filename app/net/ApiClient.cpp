@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
@@ -18,6 +19,7 @@
 #include "net/CertificateFingerprint.h"
 #include "net/ProblemMessages.h"
 #include "net/WireKey.h"
+#include "shared/ProblemTypes.h"
 #include "shared/WireNames.h"
 
 Q_LOGGING_CATEGORY(lcApi, "ileadx.console.api")
@@ -30,6 +32,8 @@ constexpr const char* kAbortReasonProperty = "ileadxAbortReason";
 constexpr const char* kPresentedFingerprintProperty = "ileadxPresentedFingerprint";
 
 constexpr QLatin1StringView kLoginPath("/api/v1/auth/login");
+constexpr QLatin1StringView kTwoFactorLoginPath("/api/v1/auth/login/two-factor");
+constexpr QLatin1StringView kEnrollmentScope("two-factor-enrollment");
 constexpr QLatin1StringView kRefreshPath("/api/v1/auth/refresh");
 constexpr QLatin1StringView kLogoutPath("/api/v1/auth/logout");
 constexpr QLatin1StringView kProfilePath("/api/v1/me");
@@ -130,19 +134,109 @@ void ApiClient::signIn(const QString& email, const QString& password, bool remem
     call->verb = "POST";
     call->path = kLoginPath;
     call->body = toJson(body);
-    call->onSuccess = [this](const QByteArray& responseBody) {
-        if (!storeTokens(responseBody)) {
-            ApiError error;
-            error.kind = ApiError::Kind::InvalidResponse;
-            error.message = ProblemMessages::describe(error);
-            emit signInFailed(error);
-            return;
-        }
-        qCInfo(lcApi) << "signed in to" << serverKey() << "as user" << m_currentUser.id;
-        emit signedIn(m_currentUser);
-    };
+    call->onSuccess = [this](const QByteArray& responseBody) { handleSignInResponse(responseBody); };
     call->onFailure = [this](const ApiError& error) { emit signInFailed(error); };
     send(call);
+}
+
+void ApiClient::completeTwoFactorSignIn(const QString& code, SecondFactor factor)
+{
+    namespace wire = ileadx::wire;
+
+    if (m_challenge.isEmpty()) {
+        // Reported like the server's answer for a used-up challenge, so the UI returns to the password.
+        ApiError error;
+        error.kind = ApiError::Kind::Problem;
+        error.httpStatus = 401;
+        error.problemType = QString::fromLatin1(ileadx::problem::kInvalidTwoFactorChallenge.data());
+        error.message = ProblemMessages::describe(error);
+        QTimer::singleShot(0, this, [this, error] { emit signInFailed(error); });
+        return;
+    }
+
+    const QLatin1StringView factorKey = factor == SecondFactor::TotpCode ? wireKey(wire::kCode)
+                                                                         : wireKey(wire::kRecoveryCode);
+    auto call = std::make_shared<Call>();
+    call->verb = "POST";
+    call->path = kTwoFactorLoginPath;
+    call->body = toJson(QJsonObject{{wireKey(wire::kChallenge), m_challenge}, {factorKey, code.trimmed()}});
+    call->onSuccess = [this](const QByteArray& responseBody) {
+        m_challenge.clear();
+        if (!storeTokens(responseBody)) {
+            failSignIn(ApiError::Kind::InvalidResponse);
+            return;
+        }
+        qCInfo(lcApi) << "signed in to" << serverKey() << "as user" << m_currentUser.id << "with a second factor";
+        emit signedIn(m_currentUser);
+    };
+    call->onFailure = [this](const ApiError& error) {
+        if (error.problemType == QLatin1StringView(ileadx::problem::kInvalidTwoFactorChallenge.data())) {
+            m_challenge.clear();
+        }
+        emit signInFailed(error);
+    };
+    send(call);
+}
+
+void ApiClient::sendAuthenticated(const QByteArray& verb, const QString& path, const QJsonObject& body,
+                                  QObject* context, std::function<void(const QByteArray& body)> onSuccess,
+                                  std::function<void(const ApiError& error)> onFailure)
+{
+    const QPointer<QObject> guard(context);
+
+    auto call = std::make_shared<Call>();
+    call->verb = verb;
+    call->path = path;
+    if (!body.isEmpty()) {
+        call->body = toJson(body);
+    }
+    call->authenticated = true;
+    call->onSuccess = [guard, onSuccess = std::move(onSuccess)](const QByteArray& responseBody) {
+        if (guard) {
+            onSuccess(responseBody);
+        }
+    };
+    call->onFailure = [guard, onFailure = std::move(onFailure)](const ApiError& error) {
+        if (guard) {
+            onFailure(error);
+        }
+    };
+    send(call);
+}
+
+void ApiClient::handleSignInResponse(const QByteArray& body)
+{
+    namespace wire = ileadx::wire;
+
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    if (object.value(wireKey(wire::kTwoFactorRequired)).toBool(false)) {
+        m_challenge = object.value(wireKey(wire::kChallenge)).toString();
+        const int expiresIn = object.value(wireKey(wire::kChallengeExpiresIn)).toInt(0);
+        if (m_challenge.isEmpty()) {
+            qCWarning(lcApi) << "two-factor challenge from" << serverKey() << "has no challenge field";
+            failSignIn(ApiError::Kind::InvalidResponse);
+            return;
+        }
+        qCInfo(lcApi) << "password accepted by" << serverKey() << "- waiting for the second factor";
+        emit twoFactorRequired(expiresIn);
+        return;
+    }
+
+    if (!storeTokens(body)) {
+        failSignIn(ApiError::Kind::InvalidResponse);
+        return;
+    }
+    qCInfo(lcApi) << "signed in to" << serverKey() << "as user" << m_currentUser.id
+                  << (m_sessionScope == SessionScope::TwoFactorEnrollment ? "with an enrollment-only session" : "");
+    emit signedIn(m_currentUser);
+}
+
+void ApiClient::failSignIn(ApiError::Kind kind)
+{
+    ApiError error;
+    error.kind = kind;
+    error.message = ProblemMessages::describe(error);
+    emit signInFailed(error);
 }
 
 void ApiClient::signOut()
@@ -451,9 +545,14 @@ bool ApiClient::storeTokens(const QByteArray& body)
         return false;
     }
 
-    // Refresh tokens are single-use, so the new one always replaces the old one.
+    // Refresh tokens are single-use, so the new one always replaces the old one. A server without
+    // two-factor sign-in sends no scope, and its sessions have full scope.
     m_accessToken = accessToken;
     m_refreshToken = refreshToken;
+    m_sessionId = object.value(wireKey(wire::kSessionId)).toString();
+    m_sessionScope = object.value(wireKey(wire::kScope)).toString() == kEnrollmentScope
+                         ? SessionScope::TwoFactorEnrollment
+                         : SessionScope::Full;
     m_currentUser = *user;
     return true;
 }
@@ -462,5 +561,8 @@ void ApiClient::clearSession()
 {
     m_accessToken.clear();
     m_refreshToken.clear();
+    m_sessionId.clear();
+    m_sessionScope = SessionScope::Full;
+    m_challenge.clear();
     m_currentUser = {};
 }

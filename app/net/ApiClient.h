@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -38,6 +39,20 @@ public:
     /// Maximum size of a response body in bytes; larger responses are aborted.
     static constexpr qint64 kDefaultMaxResponseBytes = 8 * 1024 * 1024;
 
+    /// What the current session may do, from the `scope` field of the token pair.
+    enum class SessionScope
+    {
+        Full,                ///< every route the account's role allows
+        TwoFactorEnrollment, ///< only setting up two-factor sign-in, /me and /me/sessions
+    };
+
+    /// The second factor that completes a sign-in after a two-factor challenge.
+    enum class SecondFactor
+    {
+        TotpCode,     ///< the 6-digit code from the authenticator app
+        RecoveryCode, ///< one of the single-use codes shown when two-factor sign-in was turned on
+    };
+
     explicit ApiClient(QObject* parent = nullptr);
     ~ApiClient() override;
 
@@ -60,9 +75,33 @@ public:
 
     bool isSignedIn() const { return !m_accessToken.isEmpty(); }
     UserAccount currentUser() const { return m_currentUser; }
+    SessionScope sessionScope() const { return m_sessionScope; }
 
-    /// Signs in with POST /api/v1/auth/login; ends in signedIn() or signInFailed().
+    /// Returns the id of the current session, as GET /api/v1/me/sessions lists it.
+    QString sessionId() const { return m_sessionId; }
+
+    /// Returns true while a sign-in waits for its second factor.
+    bool hasTwoFactorChallenge() const { return !m_challenge.isEmpty(); }
+
+    /// Signs in with POST /api/v1/auth/login; ends in signedIn(), twoFactorRequired() or signInFailed().
     void signIn(const QString& email, const QString& password, bool rememberMe, const QString& deviceId);
+
+    /// Completes a sign-in after twoFactorRequired() with POST /api/v1/auth/login/two-factor; ends in
+    /// signedIn() or signInFailed(). A wrong code keeps the challenge for another try. When the server
+    /// rejects the challenge itself (expired or out of attempts), the client drops it, so the next
+    /// step is signIn() with the password again.
+    void completeTwoFactorSignIn(const QString& code, SecondFactor factor);
+
+    /// Records that POST /api/v1/me/two-factor/confirm succeeded, which gives the current session
+    /// full scope on the server without new tokens.
+    void markTwoFactorEnrolled() { m_sessionScope = SessionScope::Full; }
+
+    /// Sends an authenticated call and passes the response body to `onSuccess` or the failure to
+    /// `onFailure`, refreshing the session on 401 like every other call. An empty `body` sends no body.
+    /// Neither callback runs after `context` has been destroyed.
+    void sendAuthenticated(const QByteArray& verb, const QString& path, const QJsonObject& body, QObject* context,
+                           std::function<void(const QByteArray& body)> onSuccess,
+                           std::function<void(const ApiError& error)> onFailure);
 
     /// Revokes the session with POST /api/v1/auth/logout and clears the tokens. Ends in signedOut(),
     /// also when the server could not be reached.
@@ -78,6 +117,10 @@ public:
 signals:
     void signedIn(const UserAccount& user);
     void signInFailed(const ApiError& error);
+
+    /// Emitted when the password was right and the account needs a second factor; the caller then
+    /// calls completeTwoFactorSignIn() within `challengeExpiresInSeconds`.
+    void twoFactorRequired(int challengeExpiresInSeconds);
     void signedOut();
 
     /// Emitted after the client exchanged its refresh token for a new token pair.
@@ -114,6 +157,8 @@ private:
 
     /// Reads a TokenPair body and stores its tokens. Returns false when the body is malformed.
     bool storeTokens(const QByteArray& body);
+    void handleSignInResponse(const QByteArray& body);
+    void failSignIn(ApiError::Kind kind);
     void clearSession();
 
     QNetworkAccessManager* m_network = nullptr;
@@ -124,7 +169,12 @@ private:
 
     QString m_accessToken;
     QString m_refreshToken;
+    QString m_sessionId;
+    SessionScope m_sessionScope = SessionScope::Full;
     UserAccount m_currentUser;
+
+    /// Sign-in challenge between the password step and the second factor; never logged.
+    QString m_challenge;
 
     bool m_refreshRunning = false;
     QList<CallPointer> m_callsWaitingForRefresh;

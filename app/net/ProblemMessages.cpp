@@ -86,6 +86,18 @@ QString ProblemMessages::messageForProblemType(const QString& type, const QStrin
     if (isType(type, problem::kStepUpRequired)) {
         return tr("This change needs a recent sign-in. Sign out, sign in again and repeat the change.");
     }
+    if (isType(type, problem::kTwoFactorEnrollmentRequired)) {
+        return tr("Set up two-factor sign-in for this account before using the console.");
+    }
+    if (isType(type, problem::kInvalidTwoFactorCode)) {
+        return tr("The code is wrong or was already used. Enter the current code from your authenticator app.");
+    }
+    if (isType(type, problem::kInvalidTwoFactorChallenge)) {
+        return tr("The sign-in took too long or had too many wrong codes. Sign in with your password again.");
+    }
+    if (isType(type, problem::kTwoFactorConflict)) {
+        return tr("Two-factor sign-in is not in the state this action needs. Reload and try again.");
+    }
     if (isType(type, problem::kNotFound)) {
         return tr("The server could not find what the console requested. It may have been deleted.");
     }
@@ -98,6 +110,13 @@ QString ProblemMessages::messageForProblemType(const QString& type, const QStrin
     }
     if (isType(type, problem::kRateLimited)) {
         return tr("Too many requests in a short time. Wait a minute and try again.");
+    }
+    if (isType(type, problem::kPlanLimitReached)) {
+        return tr("Your plan's monthly limit is used up. Wait for the next billing period or ask your "
+                  "administrator for a larger plan.");
+    }
+    if (isType(type, problem::kSearchFinished)) {
+        return tr("The search has already finished, so it cannot be cancelled.");
     }
     if (isType(type, problem::kInternal)) {
         if (requestId.isEmpty()) {

@@ -8,12 +8,15 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <utility>
 
 #include "net/ApiClient.h"
 #include "net/CertificateFingerprint.h"
+#include "shared/ProblemTypes.h"
+#include "signin/TwoFactorCodePage.h"
 #include "storage/LocalCache.h"
 
 namespace {
@@ -42,6 +45,7 @@ SignInDialog::SignInDialog(ApiClient* client, LocalCache* cache, QWidget* parent
 
     connect(m_client, &ApiClient::signedIn, this, &SignInDialog::handleSignedIn);
     connect(m_client, &ApiClient::signInFailed, this, &SignInDialog::handleSignInFailed);
+    connect(m_client, &ApiClient::twoFactorRequired, this, &SignInDialog::showCodePage);
 }
 
 SignInDialog::~SignInDialog() = default;
@@ -49,6 +53,11 @@ SignInDialog::~SignInDialog() = default;
 QString SignInDialog::statusMessage() const
 {
     return m_statusLabel->text();
+}
+
+bool SignInDialog::isAskingForCode() const
+{
+    return m_pages->currentWidget() == m_codePage;
 }
 
 QUrl SignInDialog::normalizeServerUrl(const QString& text)
@@ -104,6 +113,60 @@ void SignInDialog::signIn()
     setBusy(true);
     showStatus(tr("Signing in to %1…").arg(m_client->serverKey()));
     m_client->signIn(email, m_passwordEdit->text(), m_rememberCheck->isChecked(), m_cache->deviceId());
+}
+
+void SignInDialog::submitCode()
+{
+    if (m_busy || !isAskingForCode()) {
+        return;
+    }
+    const QString problem = m_codePage->validationError();
+    if (!problem.isEmpty()) {
+        showError(problem);
+        m_codePage->selectCode();
+        return;
+    }
+
+    setBusy(true);
+    showStatus(tr("Checking the code…"));
+    m_client->completeTwoFactorSignIn(m_codePage->code(), m_codePage->factor());
+}
+
+void SignInDialog::returnToPassword()
+{
+    if (m_busy) {
+        return;
+    }
+    m_pages->setCurrentWidget(m_passwordPage);
+    m_backButton->hide();
+    m_codePage->reset();
+    showStatus(QString());
+    m_passwordEdit->setFocus();
+}
+
+void SignInDialog::submit()
+{
+    if (isAskingForCode()) {
+        submitCode();
+    } else {
+        signIn();
+    }
+}
+
+void SignInDialog::showCodePage()
+{
+    if (!m_busy) {
+        return;
+    }
+    setBusy(false);
+
+    // The password has done its part, and an expired challenge needs it typed again anyway.
+    m_passwordEdit->clear();
+    m_codePage->reset();
+    m_pages->setCurrentWidget(m_codePage);
+    m_backButton->show();
+    showStatus(QString());
+    m_codePage->selectCode();
 }
 
 void SignInDialog::answerFingerprintConfirmation(bool trusted)
@@ -175,17 +238,30 @@ void SignInDialog::buildForm()
     m_signInButton->setObjectName(QStringLiteral("signInButton"));
     m_signInButton->setDefault(true);
     m_buttons->addButton(QDialogButtonBox::Cancel);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::signIn);
+    m_backButton = m_buttons->addButton(tr("&Back"), QDialogButtonBox::ResetRole);
+    m_backButton->setObjectName(QStringLiteral("backButton"));
+    m_backButton->hide();
+    connect(m_backButton, &QPushButton::clicked, this, &SignInDialog::returnToPassword);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
 
-    auto* form = new QFormLayout;
+    m_passwordPage = new QWidget(this);
+    auto* form = new QFormLayout(m_passwordPage);
+    form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Se&rver:"), m_serverCombo);
     form->addRow(tr("&Email:"), m_emailEdit);
     form->addRow(tr("&Password:"), m_passwordEdit);
     form->addRow(QString(), m_rememberCheck);
 
+    m_codePage = new TwoFactorCodePage(this);
+    m_codePage->setObjectName(QStringLiteral("codePage"));
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_passwordPage);
+    m_pages->addWidget(m_codePage);
+
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_pages);
     layout->addWidget(m_statusLabel);
     layout->addWidget(m_buttons);
 
@@ -224,6 +300,9 @@ void SignInDialog::handleSignedIn(const UserAccount& user)
         qWarning("The server profile could not be saved: %s", qUtf8Printable(m_cache->errorString()));
     }
     m_passwordEdit->clear();
+    m_codePage->reset();
+    m_pages->setCurrentWidget(m_passwordPage);
+    m_backButton->hide();
     showStatus(QString());
     emit signedIn(user);
     accept();
@@ -249,11 +328,28 @@ void SignInDialog::handleSignInFailed(const ApiError& error)
         return;
     }
 
+    if (isAskingForCode()) {
+        handleCodeRejected(error);
+        return;
+    }
+
     showError(error.message);
     if (error.kind == ApiError::Kind::Problem) {
         m_passwordEdit->selectAll();
         m_passwordEdit->setFocus();
     }
+}
+
+void SignInDialog::handleCodeRejected(const ApiError& error)
+{
+    // An expired or used-up challenge cannot take another code, so the sign-in starts over.
+    if (error.problemType == QLatin1StringView(ileadx::problem::kInvalidTwoFactorChallenge.data())) {
+        returnToPassword();
+        showError(error.message);
+        return;
+    }
+    showError(error.message);
+    m_codePage->selectCode();
 }
 
 void SignInDialog::askToTrustCertificate(const QString& serverKey, const QByteArray& fingerprint)
@@ -299,4 +395,6 @@ void SignInDialog::setBusy(bool busy)
     m_emailEdit->setEnabled(!busy);
     m_passwordEdit->setEnabled(!busy);
     m_rememberCheck->setEnabled(!busy);
+    m_codePage->setInputEnabled(!busy);
+    m_backButton->setEnabled(!busy);
 }

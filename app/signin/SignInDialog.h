@@ -18,12 +18,15 @@ class QLabel;
 class QLineEdit;
 class QMessageBox;
 class QPushButton;
+class QStackedWidget;
+class TwoFactorCodePage;
 
 /// Collects the server address and the credentials, signs in through ApiClient and shows every
 /// failure in plain words. On first contact with a server whose certificate does not validate, the
 /// dialog shows the certificate's fingerprint and requests the user's confirmation to trust it. The question is asked
 /// without blocking: fingerprintConfirmationRequested() announces it and
-/// answerFingerprintConfirmation() takes the answer, from the message box or from a test.
+/// answerFingerprintConfirmation() takes the answer, from the message box or from a test. For an
+/// account with two-factor sign-in, a second page asks for the code after the password.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -38,6 +41,9 @@ public:
 
     bool isBusy() const { return m_busy; }
 
+    /// Returns true while the dialog shows the page for the second factor.
+    bool isAskingForCode() const;
+
     /// Normalises what the user typed into an https URL; returns an invalid URL when the text cannot
     /// be one. Text without a scheme gets "https://"; any other scheme than https is rejected.
     static QUrl normalizeServerUrl(const QString& text);
@@ -45,6 +51,12 @@ public:
 public slots:
     /// Validates the form and starts signing in; does nothing while a sign-in is running.
     void signIn();
+
+    /// Sends the code from the second page; does nothing while a request runs or on the first page.
+    void submitCode();
+
+    /// Leaves the code page for the password page, which starts a new sign-in.
+    void returnToPassword();
 
     /// Takes the user's answer to the pending fingerprint question. Trusting the certificate pins
     /// it in the local cache and repeats the sign-in.
@@ -64,8 +76,11 @@ private:
     void buildForm();
     void loadProfiles();
     void fillEmailForServer(const QString& urlText);
+    void submit();
+    void showCodePage();
     void handleSignedIn(const UserAccount& user);
     void handleSignInFailed(const ApiError& error);
+    void handleCodeRejected(const ApiError& error);
     void askToTrustCertificate(const QString& serverKey, const QByteArray& fingerprint);
     void showError(const QString& message);
     void setBusy(bool busy);
@@ -77,6 +92,10 @@ private:
     QLineEdit* m_emailEdit = nullptr;
     QLineEdit* m_passwordEdit = nullptr;
     QCheckBox* m_rememberCheck = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QWidget* m_passwordPage = nullptr;
+    TwoFactorCodePage* m_codePage = nullptr;
+    QPushButton* m_backButton = nullptr;
     QLabel* m_statusLabel = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_signInButton = nullptr;

@@ -39,7 +39,8 @@ const std::vector<ConfigOption>& configOptions()
         {"auth.sessionMaxDays", "90", "days", "absolute lifetime of a session, however often it is refreshed"},
         {"auth.maxSessionsPerUser", "10", "sessions", "sessions one account holds at once; the oldest is revoked beyond it"},
         {"auth.sessionCacheSeconds", "5", "seconds", "how long a session found active is trusted without a database read"},
-        {"auth.stepUpMinutes", "15", "minutes", "how recent a sign-in role changes and deletions need; 0 rejects them all"},
+        {"auth.stepUpMinutes", "15", "minutes", "how recent a sign-in or TOTP code role changes, deletions and settings need; 0 rejects them all"},
+        {"auth.requireTwoFactorForAdmins", "true", "true|false", "admins without two-factor sign-in get sessions that may only enrol"},
         {"auth.hashPasses", "2", "passes", "Argon2id passes (opslimit); at least 2"},
         {"auth.hashMemoryMiB", "64", "MiB", "Argon2id memory per hash; at least 64"},
         {"auth.hashConcurrency", "0", "hashes", "password hashes computed at once; 0 means one per CPU core"},
@@ -74,6 +75,36 @@ const std::vector<ConfigOption>& configOptions()
         {"health.walSizeRedMiB", "256", "MiB", "SQLite write-ahead log size at which the sqlite_wal_size check turns red"},
         {"health.connectionsAmberPercent", "75", "percent", "share of PostgreSQL max_connections open at which the postgres_connections check turns amber"},
         {"health.connectionsRedPercent", "90", "percent", "share of PostgreSQL max_connections open at which the postgres_connections check turns red"},
+        {"searches.workers", "2", "jobs", "lead searches run at once; further searches wait in the queue"},
+        {"searches.siteConcurrency", "4", "sites", "websites of one search crawled at once"},
+        {"searches.maxAttempts", "2", "runs", "runs of a search a server restart may interrupt before the search fails"},
+        {"crawler.userAgent", "iLeadXBot/1.0 (+https://ileadx.example/bot)", "text", "User-Agent header of the crawler, also the name matched in robots.txt"},
+        {"crawler.maxPagesPerSite", "5", "pages", "pages fetched per website: the home page and the likeliest contact pages"},
+        {"crawler.connectTimeoutMs", "5000", "ms", "time allowed to connect to a website"},
+        {"crawler.totalTimeoutMs", "15000", "ms", "time allowed for one page, from connecting to the last byte"},
+        {"crawler.perHostDelayMs", "1000", "ms", "pause between two requests to the same host"},
+        {"crawler.globalConcurrency", "16", "requests", "requests the crawler sends at once across all searches"},
+        {"crawler.allowPrivateAddresses", "false", "true|false", "let the crawler fetch from loopback, private and link-local addresses; for tests only"},
+        {"crawler.resolve", "", "host:port=address:port,...", "fixed addresses for host names, like curl --resolve; for tests"},
+        {"providers.googlePlacesBaseUrl", "", "URL", "Google Places API base URL; empty uses the provider's built-in address"},
+        {"providers.googlePlacesApiKey", "", "text", "Google Places API key; empty leaves the google_places provider unconfigured"},
+        {"providers.overpassUrl", "", "URL", "Overpass API interpreter URL; empty leaves the overpass provider unconfigured"},
+        {"providers.listingsFile", "", "path", "CSV or JSON file of business listings for the listings_file provider; empty leaves it unconfigured"},
+        {"providers.timeoutSeconds", "20", "seconds", "time allowed for one listing provider request"},
+        {"plans.free.searchesPerMonth", "10", "searches", "searches a free account may start per billing period"},
+        {"plans.free.leadsPerMonth", "250", "leads", "leads stored for a free account per billing period"},
+        {"plans.free.exportsPerMonth", "5", "exports", "exports a free account may download per billing period"},
+        {"plans.starter.searchesPerMonth", "100", "searches", "searches a starter account may start per billing period"},
+        {"plans.starter.leadsPerMonth", "5000", "leads", "leads stored for a starter account per billing period"},
+        {"plans.starter.exportsPerMonth", "50", "exports", "exports a starter account may download per billing period"},
+        {"plans.pro.searchesPerMonth", "1000", "searches", "searches a pro account may start per billing period"},
+        {"plans.pro.leadsPerMonth", "50000", "leads", "leads stored for a pro account per billing period"},
+        {"plans.pro.exportsPerMonth", "500", "exports", "exports a pro account may download per billing period"},
+        {"plans.enterprise.searchesPerMonth", "10000", "searches", "searches an enterprise account may start per billing period"},
+        {"plans.enterprise.leadsPerMonth", "1000000", "leads", "leads stored for an enterprise account per billing period"},
+        {"plans.enterprise.exportsPerMonth", "5000", "exports", "exports an enterprise account may download per billing period"},
+        {"demo.enabled", "false", "true|false", "serve the bundled demo websites on a loopback port and let the crawler reach them; never in production"},
+        {"demo.sitesDir", "", "path", "folder of demo websites, one subfolder per host name; empty uses demo/sites in resources.dir"},
     };
     return options;
 }
@@ -165,6 +196,63 @@ Threshold readThreshold(const Poco::Util::AbstractConfiguration& config, const s
     return Threshold{static_cast<double>(amber), static_cast<double>(red)};
 }
 
+// Parses "host:port=address:port,..." into the crawler's resolve map.
+std::map<std::string, std::string> parseResolveMap(const std::string& text)
+{
+    std::map<std::string, std::string> entries;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string entry = text.substr(start, comma - start);
+        start = comma + 1;
+        if (entry.empty()) {
+            continue;
+        }
+        const std::size_t equals = entry.find('=');
+        if (equals == std::string::npos || equals == 0 || equals + 1 == entry.size()) {
+            throw Poco::InvalidArgumentException("crawler.resolve entries must look like host:port=address:port", entry);
+        }
+        entries[entry.substr(0, equals)] = entry.substr(equals + 1);
+    }
+    return entries;
+}
+
+void readSearchSettings(const Poco::Util::AbstractConfiguration& config, ServerConfig& settings)
+{
+    settings.searchWorkers = readInt(config, "searches.workers", 1, 256);
+    settings.searchSiteConcurrency = readInt(config, "searches.siteConcurrency", 1, 256);
+    settings.searchMaxAttempts = readInt(config, "searches.maxAttempts", 1, 100);
+
+    settings.crawlerUserAgent = readString(config, "crawler.userAgent");
+    settings.crawlerMaxPagesPerSite = readInt(config, "crawler.maxPagesPerSite", 1, 100);
+    settings.crawlerConnectTimeoutMs = readInt(config, "crawler.connectTimeoutMs", 100, 600000);
+    settings.crawlerTotalTimeoutMs = readInt(config, "crawler.totalTimeoutMs", 100, 600000);
+    settings.crawlerPerHostDelayMs = readInt(config, "crawler.perHostDelayMs", 0, 600000);
+    settings.crawlerGlobalConcurrency = readInt(config, "crawler.globalConcurrency", 1, 4096);
+    settings.crawlerAllowPrivateAddresses = readBool(config, "crawler.allowPrivateAddresses");
+    settings.crawlerResolve = parseResolveMap(readString(config, "crawler.resolve"));
+
+    settings.googlePlacesBaseUrl = readString(config, "providers.googlePlacesBaseUrl");
+    settings.googlePlacesApiKey = readString(config, "providers.googlePlacesApiKey");
+    settings.overpassUrl = readString(config, "providers.overpassUrl");
+    settings.listingsFile = readString(config, "providers.listingsFile");
+    settings.providerTimeoutSeconds = readInt(config, "providers.timeoutSeconds", 1, 600);
+
+    for (const Plan plan : kAllPlans) {
+        const std::string prefix = "plans." + std::string(planName(plan)) + ".";
+        PlanQuota& quota = settings.planLimits.quota(plan);
+        quota.searches = readInt(config, prefix + "searchesPerMonth", 0, 1000000000);
+        quota.leads = readInt(config, prefix + "leadsPerMonth", 0, 1000000000);
+        quota.exports = readInt(config, prefix + "exportsPerMonth", 0, 1000000000);
+    }
+
+    settings.demoEnabled = readBool(config, "demo.enabled");
+    settings.demoSitesDirectory = readString(config, "demo.sitesDir");
+    if (settings.demoSitesDirectory.empty()) {
+        settings.demoSitesDirectory = Poco::Path(settings.resourceDirectory).append(Poco::Path("demo/sites/")).toString();
+    }
+}
+
 std::string findResourceDirectory(const std::string& configured)
 {
     if (!configured.empty()) {
@@ -213,6 +301,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& config)
     settings.sessionMaxDays = readInt(config, "auth.sessionMaxDays", 1, 3650);
     settings.maxSessionsPerUser = readInt(config, "auth.maxSessionsPerUser", 1, 1000);
     settings.stepUpMinutes = readInt(config, "auth.stepUpMinutes", 0, 24 * 60);
+    settings.requireTwoFactorForAdmins = readBool(config, "auth.requireTwoFactorForAdmins");
 
     settings.hashPasses = readInt(config, "auth.hashPasses", 2, 64);
     settings.hashMemoryMiB = readInt(config, "auth.hashMemoryMiB", 64, 4096);
@@ -255,6 +344,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& config)
     settings.healthThresholds.poolUsagePercent = readThreshold(config, "health.poolUsage", "Percent", 100);
     settings.healthThresholds.walSizeMiB = readThreshold(config, "health.walSize", "MiB", 1024 * 1024);
     settings.healthThresholds.connectionsPercent = readThreshold(config, "health.connections", "Percent", 100);
+    readSearchSettings(config, settings);
     return settings;
 }
 

@@ -2,6 +2,7 @@
 
 #include "health/HealthSample.h"
 #include "ratelimit/RateLimiter.h"
+#include "searches/PlanLimits.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -61,6 +62,7 @@ struct ServerConfig
     int sessionMaxDays = 0;
     int maxSessionsPerUser = 0;
     int stepUpMinutes = 0;
+    bool requireTwoFactorForAdmins = true;
 
     int hashPasses = 0;
     int hashMemoryMiB = 0;
@@ -85,6 +87,30 @@ struct ServerConfig
     int healthSampleSeconds = 0;
     int healthHistorySize = 0;
     HealthThresholds healthThresholds;
+
+    int searchWorkers = 0;
+    int searchSiteConcurrency = 0;
+    int searchMaxAttempts = 0;
+
+    std::string crawlerUserAgent;
+    int crawlerMaxPagesPerSite = 0;
+    int crawlerConnectTimeoutMs = 0;
+    int crawlerTotalTimeoutMs = 0;
+    int crawlerPerHostDelayMs = 0;
+    int crawlerGlobalConcurrency = 0;
+    bool crawlerAllowPrivateAddresses = false;
+    std::map<std::string, std::string> crawlerResolve; ///< "host:port" -> "address:port"
+
+    std::string googlePlacesBaseUrl; ///< empty: the provider's built-in address
+    std::string googlePlacesApiKey;  ///< a secret: never log it
+    std::string overpassUrl;
+    std::string listingsFile;
+    int providerTimeoutSeconds = 0;
+
+    PlanLimits planLimits;
+
+    bool demoEnabled = false;
+    std::string demoSitesDirectory;
 
     /// Reads every key of configOptions() from `config`, falling back to the table's defaults and
     /// resolving derived values (the SQLite path inside the data folder, the hashing concurrency).

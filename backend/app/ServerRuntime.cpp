@@ -7,6 +7,7 @@
 #include "auth/CommonPasswordList.h"
 #include "auth/PasswordHasher.h"
 #include "auth/SessionGuard.h"
+#include "auth/StepUpPolicy.h"
 #include "common/SecretFile.h"
 #include "health/HealthHandlers.h"
 #include "health/HealthSampler.h"
@@ -21,10 +22,21 @@
 #include "storage/Migrations.h"
 #include "tls/SelfSignedCertificate.h"
 #include "tls/TlsContextFactory.h"
+#include "settings/SettingsHandlers.h"
+#include "settings/SettingsService.h"
 #include "sessions/SessionHandlers.h"
 #include "sessions/SessionService.h"
+#include "twofactor/TwoFactorHandlers.h"
+#include "twofactor/TwoFactorService.h"
 #include "users/UserAdminService.h"
 #include "users/UserHandlers.h"
+#include "searches/DemoSites.h"
+#include "searches/SearchEngine.h"
+#include "searches/SearchHandlers.h"
+#include "searches/SearchRepository.h"
+#include "searches/SearchService.h"
+#include "searches/SearchWorkerPool.h"
+#include "searches/UsageCounter.h"
 
 #include <Poco/Exception.h>
 #include <Poco/File.h>
@@ -98,6 +110,7 @@ ServerRuntime::ServerRuntime(ServerConfig config)
     authSettings.signInThrottle.firstDelay = std::chrono::seconds(m_config.signInDelaySeconds);
     authSettings.signInThrottle.maxDelay = std::chrono::seconds(m_config.signInMaxDelaySeconds);
     authSettings.signInThrottle.maxRecords = static_cast<std::size_t>(m_config.rateLimitMaxBuckets);
+    authSettings.requireTwoFactorForAdmins = m_config.requireTwoFactorForAdmins;
     m_auth = std::make_unique<AuthService>(*m_database, *m_hasher, *m_tokens, *m_sessionGuard, *m_commonPasswords,
                                            authSettings);
 
@@ -113,18 +126,54 @@ ServerRuntime::ServerRuntime(ServerConfig config)
 
     m_router = std::make_unique<Router>();
     addAuthRoutes(*m_router, *m_auth);
-    UserAdminService::Settings userAdminSettings;
-    userAdminSettings.stepUpWindow = std::chrono::minutes(m_config.stepUpMinutes);
-    m_userAdmin = std::make_unique<UserAdminService>(*m_database, *m_sessionGuard, *m_auth, userAdminSettings);
+    m_stepUp = std::make_unique<StepUpPolicy>(*m_database, m_config.stepUpMinutes);
+    m_userAdmin = std::make_unique<UserAdminService>(*m_database, *m_sessionGuard, *m_auth, *m_stepUp);
     addUserRoutes(*m_router, *m_userAdmin);
     addHealthRoutes(*m_router, *m_readiness, *m_healthSampler);
     addAuditRoutes(*m_router, *m_database);
     m_sessionService = std::make_unique<SessionService>(*m_database, *m_sessionGuard);
     addSessionRoutes(*m_router, *m_sessionService);
+    buildSearches();
+    m_twoFactor = std::make_unique<TwoFactorService>(*m_database, *m_auth, *m_sessionGuard,
+                                                     TotpSecretBox::fromDataDirectory(m_config.dataDirectory),
+                                                     "iLeadX");
+    addTwoFactorRoutes(*m_router, *m_twoFactor);
+    m_settings = std::make_unique<SettingsService>(*m_database, *m_stepUp,
+                                                   runtimeSettings(*m_auth, *m_stepUp, *m_rateLimiter));
+    m_settings->applyStored();
+    addSettingsRoutes(*m_router, *m_settings);
+}
+
+void ServerRuntime::buildSearches()
+{
+    m_searchRepository = std::make_unique<SearchRepository>(*m_database);
+    m_usage = std::make_unique<UsageCounter>(*m_database, m_config.planLimits);
+    std::map<std::string, std::string> demoResolve;
+    std::set<std::string> demoHosts;
+    if (m_config.demoEnabled) {
+        serverLog().warning("demo.enabled is on: serving the bundled demo websites; never use this in production");
+        m_demoSites = std::make_unique<DemoSites>(m_config.demoSitesDirectory);
+        demoResolve = m_demoSites->crawlerResolve();
+        demoHosts = m_demoSites->hosts();
+    }
+    m_searchEngine = std::make_unique<SearchEngine>(m_config, *m_database, *m_searchRepository, *m_usage, demoResolve,
+                                                    demoHosts);
+    SearchWorkerPool::Settings poolSettings;
+    poolSettings.workers = m_config.searchWorkers;
+    poolSettings.maxAttempts = m_config.searchMaxAttempts;
+    m_searchWorkers = std::make_unique<SearchWorkerPool>(*m_searchRepository, m_searchEngine->runner(), poolSettings);
+    m_searchService = std::make_unique<SearchService>(*m_database, *m_searchRepository, *m_usage, *m_searchWorkers,
+                                                      m_searchEngine->configuredProviders());
+    addSearchRoutes(*m_router, *m_searchService, *m_searchRepository);
 }
 
 ServerRuntime::~ServerRuntime()
 {
+    // Search jobs use the database and the crawler, so they stop before anything else goes.
+    m_searchWorkers->stop();
+    if (m_demoSites) {
+        m_demoSites->stop();
+    }
     m_healthSampler->stop();
     if (m_server) {
         m_server->stopAll(true);
@@ -176,11 +225,17 @@ void ServerRuntime::start()
     m_server->start();
     serverLog().information("listening on port %d with TLS %s or newer", port(), m_config.tlsMinimumVersion);
     m_healthSampler->start(port(), tls.certificatePath);
+    if (m_demoSites) {
+        m_demoSites->start();
+    }
+    m_searchWorkers->start();
 }
 
 void ServerRuntime::stop()
 {
     m_healthSampler->stop();
+    // Jobs interrupted here stay "running" in the database and resume at the next start.
+    m_searchWorkers->stop();
     if (!m_server) {
         return;
     }

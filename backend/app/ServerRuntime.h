@@ -16,6 +16,9 @@ namespace ileadx {
 
 class AccessTokenService;
 class AuthService;
+class SettingsService;
+class StepUpPolicy;
+class TwoFactorService;
 class CommonPasswordList;
 class Database;
 class HealthSampler;
@@ -28,6 +31,12 @@ class Router;
 class SessionGuard;
 class SessionService;
 class UserAdminService;
+class DemoSites;
+class SearchEngine;
+class SearchRepository;
+class SearchService;
+class SearchWorkerPool;
+class UsageCounter;
 
 /// Everything a running server owns, built from a ServerConfig in dependency order: data folder,
 /// database and migrations, secrets, services, routes, TLS and the HTTPS listener. The server
@@ -61,8 +70,13 @@ public:
     RateLimiter& rateLimiter() { return *m_rateLimiter; }
     Metrics& metrics() { return *m_metrics; }
     HealthSampler& healthSampler() { return *m_healthSampler; }
+    SearchRepository& searches() { return *m_searchRepository; }
+    SearchWorkerPool& searchWorkers() { return *m_searchWorkers; }
 
 private:
+    /// Builds the search jobs' storage, engine, worker pool and routes.
+    void buildSearches();
+
     ServerConfig m_config;
     std::string m_fingerprint;
     std::unique_ptr<Database> m_database;
@@ -73,12 +87,21 @@ private:
     std::unique_ptr<RateLimiter> m_rateLimiter;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<SessionService> m_sessionService;
+    std::unique_ptr<StepUpPolicy> m_stepUp;
     std::unique_ptr<UserAdminService> m_userAdmin;
+    std::unique_ptr<TwoFactorService> m_twoFactor;
+    std::unique_ptr<SettingsService> m_settings;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<MetricsEndpoint> m_metricsEndpoint;
     std::unique_ptr<ReadinessProbe> m_readiness;
     std::unique_ptr<HealthSampler> m_healthSampler;
     std::unique_ptr<Router> m_router;
+    std::unique_ptr<SearchRepository> m_searchRepository;
+    std::unique_ptr<UsageCounter> m_usage;
+    std::unique_ptr<DemoSites> m_demoSites;
+    std::unique_ptr<SearchEngine> m_searchEngine;
+    std::unique_ptr<SearchWorkerPool> m_searchWorkers;
+    std::unique_ptr<SearchService> m_searchService;
     std::unique_ptr<Poco::ThreadPool> m_workers;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;
 };

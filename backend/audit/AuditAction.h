@@ -22,12 +22,14 @@ inline constexpr std::string_view kUsageReset = "usage.reset";
 inline constexpr std::string_view kSessionRevoked = "session.revoked";
 inline constexpr std::string_view kTwoFactorEnabled = "two_factor.enabled";
 inline constexpr std::string_view kTwoFactorDisabled = "two_factor.disabled";
+inline constexpr std::string_view kPasswordChanged = "auth.password_changed";
+inline constexpr std::string_view kStepUpSucceeded = "auth.step_up_succeeded";
 
 /// Every action type, for validating the `action` filter of the audit route.
 inline constexpr std::array kAll{
     kUserDeleted,      kUserRoleChanged, kUserPlanChanged, kSignInSucceeded, kSignInFailed,
     kTwoFactorFailed,  kRefreshTokenReused, kSignedOut,    kSettingsChanged, kUsageReset,
-    kSessionRevoked,   kTwoFactorEnabled, kTwoFactorDisabled,
+    kSessionRevoked,   kTwoFactorEnabled, kTwoFactorDisabled, kPasswordChanged, kStepUpSucceeded,
 };
 
 /// Returns whether `name` is one of the action types above.

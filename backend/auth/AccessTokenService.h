@@ -22,6 +22,8 @@ struct AccessClaims
     Role role = Role::User;
     EpochMillis issuedAt = 0;
     EpochMillis expiresAt = 0;
+    /// Set from the session, not the token: the session may only set up two-factor sign-in.
+    bool enrollmentOnly = false;
 };
 
 /// Issues and verifies access tokens: JWTs signed with HS256 and nothing else. Verification

@@ -25,22 +25,16 @@ std::string key(std::string_view name)
     return std::string(name);
 }
 
-Poco::JSON::Object::Ptr tokenPairToJson(const TokenPair& pair)
+Poco::JSON::Object::Ptr signInResultToJson(const SignInResult& result)
 {
+    if (result.tokens) {
+        return tokenPairToJson(*result.tokens);
+    }
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
-    json->set(key(wire::kAccessToken), pair.accessToken);
-    json->set(key(wire::kTokenType), "Bearer");
-    json->set(key(wire::kExpiresIn), pair.accessExpiresInSeconds);
-    json->set(key(wire::kRefreshToken), pair.refreshToken);
-    json->set(key(wire::kRefreshExpiresIn), pair.refreshExpiresInSeconds);
-    json->set(key(wire::kSessionId), pair.sessionId);
-    json->set(key(wire::kUser), userToJson(pair.user));
+    json->set(key(wire::kTwoFactorRequired), true);
+    json->set(key(wire::kChallenge), result.challenge);
+    json->set(key(wire::kChallengeExpiresIn), result.challengeExpiresInSeconds);
     return json;
-}
-
-ClientInfo clientOf(ApiRequest& request, const std::string& deviceId)
-{
-    return ClientInfo{request.clientIp(), request.userAgent(), deviceId, request.requestId()};
 }
 
 ApiResponse registerAccount(ApiRequest& request, AuthService& auth)
@@ -64,7 +58,8 @@ ApiResponse login(ApiRequest& request, AuthService& auth)
     const std::string deviceId = optionalString(body, key(wire::kDeviceId), kMaxDeviceIdBytes);
 
     try {
-        return ApiResponse::json(200, tokenPairToJson(auth.login(email, password, rememberMe, clientOf(request, deviceId))));
+        const SignInResult result = auth.login(email, password, rememberMe, request.clientInfo(deviceId));
+        return ApiResponse::json(200, signInResultToJson(result));
     } catch (const ApiException& error) {
         // The address is personal data, so the log names only the request.
         Poco::Logger::get("ileadx.auth").notice("request_id=%s sign-in failed: %s", request.requestId(), error.title());
@@ -76,12 +71,21 @@ ApiResponse refresh(ApiRequest& request, AuthService& auth)
 {
     const Poco::JSON::Object::Ptr body = request.jsonObject();
     const std::string token = requireString(body, key(wire::kRefreshToken), kMaxRefreshTokenBytes);
-    return ApiResponse::json(200, tokenPairToJson(auth.refresh(token, clientOf(request, {}))));
+    return ApiResponse::json(200, tokenPairToJson(auth.refresh(token, request.clientInfo())));
 }
 
 ApiResponse logout(ApiRequest& request, AuthService& auth)
 {
-    auth.logout(request.claims().sessionId, "logout", clientOf(request, {}));
+    auth.logout(request.claims().sessionId, "logout", request.clientInfo());
+    return ApiResponse::noContent();
+}
+
+ApiResponse changePassword(ApiRequest& request, AuthService& auth)
+{
+    const Poco::JSON::Object::Ptr body = request.jsonObject();
+    const std::string current = requireString(body, key(wire::kCurrentPassword), kMaxPasswordBytes);
+    const std::string next = requireString(body, key(wire::kNewPassword), kMaxPasswordBytes);
+    auth.changePassword(request.claims(), current, next, request.clientInfo());
     return ApiResponse::noContent();
 }
 
@@ -97,6 +101,21 @@ ApiResponse readOwnProfile(ApiRequest& request, AuthService& auth)
 
 } // namespace
 
+Poco::JSON::Object::Ptr tokenPairToJson(const TokenPair& pair)
+{
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
+    json->set(key(wire::kAccessToken), pair.accessToken);
+    json->set(key(wire::kTokenType), "Bearer");
+    json->set(key(wire::kExpiresIn), pair.accessExpiresInSeconds);
+    json->set(key(wire::kRefreshToken), pair.refreshToken);
+    json->set(key(wire::kRefreshExpiresIn), pair.refreshExpiresInSeconds);
+    json->set(key(wire::kSessionId), pair.sessionId);
+    json->set(key(wire::kScope), pair.scope);
+    json->set(key(wire::kTwoFactorRequired), false);
+    json->set(key(wire::kUser), userToJson(pair.user));
+    return json;
+}
+
 void addAuthRoutes(Router& router, AuthService& auth)
 {
     const std::string authClass(routeclass::kAuth);
@@ -108,6 +127,8 @@ void addAuthRoutes(Router& router, AuthService& auth)
                 [&auth](ApiRequest& request) { return refresh(request, auth); }, authClass});
     router.add({"POST", "/api/v1/auth/logout", Permission::SessionOwn,
                 [&auth](ApiRequest& request) { return logout(request, auth); }, authClass});
+    router.add({"POST", "/api/v1/me/password", Permission::AccountOwn,
+                [&auth](ApiRequest& request) { return changePassword(request, auth); }, authClass});
     router.add({"GET", "/api/v1/me", Permission::ProfileReadOwn,
                 [&auth](ApiRequest& request) { return readOwnProfile(request, auth); }});
 }

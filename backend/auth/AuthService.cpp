@@ -28,6 +28,7 @@
 #include "storage/Database.h"
 #include "storage/RefreshTokenRepository.h"
 #include "storage/SessionRepository.h"
+#include "twofactor/TwoFactorRepository.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
@@ -97,6 +98,8 @@ AuthService::AuthService(Database& database, PasswordHasher& hasher, AccessToken
     , m_audit(database)
     , m_dummyHash(hasher.hash(randomToken(24)))
     , m_signInThrottle(settings.signInThrottle)
+    , m_requireTwoFactorForAdmins(settings.requireTwoFactorForAdmins)
+    , m_maxSessionsPerUser(settings.maxSessionsPerUser)
 {
 }
 
@@ -161,17 +164,14 @@ UserRecord AuthService::createAccount(const std::string& email, const std::strin
     return user;
 }
 
-TokenPair AuthService::login(const std::string& email, const std::string& password, bool rememberMe,
-                             const ClientInfo& client)
+SignInResult AuthService::login(const std::string& email, const std::string& password, bool rememberMe,
+                                const ClientInfo& client)
 {
     const std::optional<std::string> normalized = normalizeEmail(email);
 
     // The throttle runs before the account lookup, so it rejects unknown addresses the same way.
     const std::string throttleKey = normalized.value_or(email);
-    if (const std::optional<int> waitSeconds = m_signInThrottle.admitAttempt(throttleKey)) {
-        throw rateLimited(*waitSeconds, "Too many failed sign-ins for this email address; retry after " +
-                                            std::to_string(*waitSeconds) + " seconds.");
-    }
+    admitSignInAttempt(throttleKey);
     const std::optional<UserRecord> user = normalized ? m_users.findByEmail(*normalized) : std::nullopt;
 
     // Unknown addresses are checked against a dummy hash so both failures cost one Argon2id verify.
@@ -180,14 +180,94 @@ TokenPair AuthService::login(const std::string& email, const std::string& passwo
         auditFailedSignIn(user, client);
         throw invalidCredentials();
     }
-    m_signInThrottle.recordSuccess(throttleKey);
 
     if (m_hasher.needsRehash(user->passwordHash)) {
         m_users.updatePasswordHash(user->id, m_hasher.hash(password));
         m_userCache.invalidate(user->id);
         authLog().information("password hash of %s upgraded to the configured cost", user->id);
     }
-    return openSession(*user, rememberMe, client);
+
+    bool twoFactorEnabled = false;
+    {
+        Poco::Data::Session session = m_database.session();
+        twoFactorEnabled = TwoFactorRepository(m_database).isEnabled(session, user->id);
+    }
+    SignInResult result;
+    if (twoFactorEnabled) {
+        // The throttle count stays until the code step succeeds, so guessing codes is throttled too.
+        result.challenge = openChallenge(*user, rememberMe);
+        result.challengeExpiresInSeconds = m_settings.challengeLifetime.count();
+        return result;
+    }
+    recordSignInSuccess(throttleKey);
+    result.tokens = openSession(*user, rememberMe, client);
+    return result;
+}
+
+void AuthService::admitSignInAttempt(const std::string& email)
+{
+    if (const std::optional<int> waitSeconds = m_signInThrottle.admitAttempt(email)) {
+        throw rateLimited(*waitSeconds, "Too many failed sign-ins for this email address; retry after " +
+                                            std::to_string(*waitSeconds) + " seconds.");
+    }
+}
+
+void AuthService::recordSignInSuccess(const std::string& email)
+{
+    m_signInThrottle.recordSuccess(email);
+}
+
+std::string AuthService::openChallenge(const UserRecord& user, bool rememberMe)
+{
+    const EpochMillis at = nowMillis();
+    const std::string challenge = randomToken(32);
+    ChallengeRecord record;
+    record.challengeHash = sha256Hex(challenge);
+    record.userId = user.id;
+    record.rememberMe = rememberMe;
+    record.expiresAt = at + std::chrono::milliseconds(m_settings.challengeLifetime).count();
+
+    Transaction transaction(m_database);
+    TwoFactorRepository challenges(m_database);
+    challenges.deleteExpiredChallenges(transaction.session(), at);
+    challenges.insertChallenge(transaction.session(), record, at);
+    transaction.commit();
+    authLog().information("user %s passed the password step; a two-factor code is due", user.id);
+    return challenge;
+}
+
+void AuthService::changePassword(const AccessClaims& caller, const std::string& currentPassword,
+                                 const std::string& newPassword, const ClientInfo& client)
+{
+    const std::optional<UserRecord> user = m_users.findById(caller.userId);
+    if (!user) {
+        throw unauthorized();
+    }
+    admitSignInAttempt(user->email);
+    if (!m_hasher.verify(user->passwordHash, currentPassword)) {
+        auditFailedSignIn(user, client);
+        throw ApiException(401, problem::kInvalidCredentials, "Invalid credentials", "The current password is wrong.");
+    }
+    recordSignInSuccess(user->email);
+    checkPassword(newPassword, user->email);
+
+    const std::string newHash = m_hasher.hash(newPassword);
+    AuditEntry changedEvent = securityEvent(audit::action::kPasswordChanged, client, user->id);
+    setActor(changedEvent, *user);
+    changedEvent.newValue = sessionValue(caller.sessionId);
+
+    Transaction transaction(m_database);
+    m_users.updatePasswordHash(transaction.session(), user->id, newHash);
+    const std::vector<std::string> revoked = SessionRepository(m_database).revokeAllExcept(
+        transaction.session(), user->id, caller.sessionId, "password-changed", nowMillis());
+    m_audit.append(transaction.session(), changedEvent);
+    transaction.commit();
+
+    m_userCache.invalidate(user->id);
+    for (const std::string& sessionId : revoked) {
+        m_sessions.forget(sessionId);
+    }
+    authLog().information("user %s changed their password; %z other sessions revoked", user->id, revoked.size());
 }
 
 std::chrono::seconds AuthService::refreshLifetime(bool rememberMe) const
@@ -212,7 +292,7 @@ std::vector<std::string> AuthService::revokeSessionsOverLimit(Poco::Data::Sessio
     SessionRepository sessions(m_database);
     const std::vector<SessionRecord> active = sessions.listActive(session, userId, at);
     std::vector<std::string> evicted;
-    for (std::size_t i = static_cast<std::size_t>(m_settings.maxSessionsPerUser); i < active.size(); ++i) {
+    for (std::size_t i = static_cast<std::size_t>(m_maxSessionsPerUser.load()); i < active.size(); ++i) {
         sessions.revoke(session, active[i].id, "session-limit", at);
         evicted.push_back(active[i].id);
     }
@@ -227,6 +307,12 @@ TokenPair AuthService::openSession(const UserRecord& user, bool rememberMe, cons
     SessionRecord session;
     session.id = newId();
     session.userId = user.id;
+    if (user.role != Role::User && m_requireTwoFactorForAdmins) {
+        Poco::Data::Session lookup = m_database.session();
+        if (!TwoFactorRepository(m_database).isEnabled(lookup, user.id)) {
+            session.scope = SessionRecord::kEnrollmentScope;
+        }
+    }
     session.deviceLabel = deviceLabelFromUserAgent(client.userAgent);
     session.deviceFingerprint = sha256Hex(client.userAgent + '\x1f' + client.deviceId);
     session.ipAddress = client.ipAddress;
@@ -264,7 +350,9 @@ TokenPair AuthService::openSession(const UserRecord& user, bool rememberMe, cons
     UserRecord signedIn = user;
     signedIn.lastLoginAt = at;
     authLog().information("user %s signed in, session %s", user.id, session.id);
-    return makePair(signedIn, session.id, refreshToken, expiresAt, at);
+    TokenPair pair = makePair(signedIn, session.id, refreshToken, expiresAt, at);
+    pair.scope = session.scope;
+    return pair;
 }
 
 TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo& client)
@@ -305,7 +393,9 @@ TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo
                         RefreshTokenCodec::sealSuccessor(refreshToken, successor));
         sessions.extend(transaction.session(), session->id, at, expiresAt);
         transaction.commit();
-        return makePair(*user, session->id, successor, expiresAt, at);
+        TokenPair pair = makePair(*user, session->id, successor, expiresAt, at);
+        pair.scope = session->scope;
+        return pair;
     }
 
     // The token was used before: a retry inside the grace window, or a stolen copy.
@@ -316,7 +406,9 @@ TokenPair AuthService::refresh(const std::string& refreshToken, const ClientInfo
         if (sealed) {
             transaction.commit();
             authLog().information("refresh retry for session %s answered with the same successor", session->id);
-            return makePair(*user, session->id, *sealed, successor->expiresAt, at);
+            TokenPair pair = makePair(*user, session->id, *sealed, successor->expiresAt, at);
+            pair.scope = session->scope;
+            return pair;
         }
     }
 
@@ -359,10 +451,15 @@ void AuthService::logout(const std::string& sessionId, const std::string& reason
 AccessClaims AuthService::authenticate(const std::string& accessToken)
 {
     const EpochMillis at = nowMillis();
-    const std::optional<AccessClaims> claims = m_tokens.tryVerify(accessToken, at);
-    if (!claims || !m_sessions.isActive(claims->sessionId, claims->userId, at)) {
+    std::optional<AccessClaims> claims = m_tokens.tryVerify(accessToken, at);
+    if (!claims) {
         throw unauthorized();
     }
+    const std::optional<std::string> scope = m_sessions.activeScope(claims->sessionId, claims->userId, at);
+    if (!scope) {
+        throw unauthorized();
+    }
+    claims->enrollmentOnly = *scope != SessionRecord::kFullScope;
     return *claims;
 }
 

@@ -2,11 +2,13 @@
 
 #include "audit/AuditLog.h"
 #include "auth/AccessTokenService.h"
+#include "auth/ClientInfo.h"
 #include "common/Clock.h"
 #include "ratelimit/SignInThrottle.h"
 #include "storage/UserRepository.h"
 #include "users/UserCache.h"
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -18,15 +20,6 @@ class Database;
 class PasswordHasher;
 class SessionGuard;
 
-/// Metadata of the client that sent a request.
-struct ClientInfo
-{
-    std::string ipAddress; ///< unmasked; stored for security work, masked in every response
-    std::string userAgent;
-    std::string deviceId; ///< optional identifier the client keeps for itself
-    std::string requestId{}; ///< the request's X-Request-Id, recorded in audit entries
-};
-
 /// The result of a successful sign-in or refresh.
 struct TokenPair
 {
@@ -35,7 +28,16 @@ struct TokenPair
     std::string refreshToken;
     std::int64_t refreshExpiresInSeconds = 0;
     std::string sessionId;
+    std::string scope; ///< SessionRecord::kFullScope or kEnrollmentScope
     UserRecord user;
+};
+
+/// The outcome of a correct password: tokens, or a challenge when the account also needs a code.
+struct SignInResult
+{
+    std::optional<TokenPair> tokens;
+    std::string challenge; ///< set when the second step is due; single-use
+    std::int64_t challengeExpiresInSeconds = 0;
 };
 
 /// Accounts and tokens: registration, sign-in, refresh-token rotation, sign-out and the access
@@ -55,6 +57,10 @@ public:
         int maxSessionsPerUser = 10;
         /// Progressive delay of sign-ins for an address after failed ones.
         SignInThrottle::Settings signInThrottle;
+        /// Whether admins and super admins without two-factor sign-in get sessions that may only enrol.
+        bool requireTwoFactorForAdmins = true;
+        /// How long the challenge between the password step and the code step stays valid.
+        std::chrono::seconds challengeLifetime{300};
     };
 
     AuthService(Database& database, PasswordHasher& hasher, AccessTokenService& tokens, SessionGuard& sessions,
@@ -69,10 +75,33 @@ public:
     /// registerUser() and Poco::ExistsException when the address is taken.
     UserRecord createAccount(const std::string& email, const std::string& password, Role role);
 
-    /// Checks the password and opens a session. Unknown addresses and wrong passwords throw the
-    /// same ApiException after the same amount of hashing work. After repeated failures for an
-    /// address it throws ApiException 429 with Retry-After, the same for known and unknown ones.
-    TokenPair login(const std::string& email, const std::string& password, bool rememberMe, const ClientInfo& client);
+    /// Checks the password and opens a session, or returns a challenge for accounts with two-factor
+    /// sign-in. Unknown addresses and wrong passwords throw the same ApiException after the same
+    /// amount of hashing work. After repeated failures for an address it throws ApiException 429
+    /// with Retry-After, the same for known and unknown ones.
+    SignInResult login(const std::string& email, const std::string& password, bool rememberMe,
+                       const ClientInfo& client);
+
+    /// Opens a session for a user who has proved who they are. An admin without two-factor sign-in
+    /// gets an enrollment-only session while the policy requires it.
+    TokenPair openSession(const UserRecord& user, bool rememberMe, const ClientInfo& client);
+
+    /// Counts a sign-in attempt for `email` in the progressive delay; throws ApiException 429 when
+    /// the address must wait. recordSignInSuccess() clears the count.
+    void admitSignInAttempt(const std::string& email);
+    void recordSignInSuccess(const std::string& email);
+
+    /// Replaces the caller's password after checking the current one, and revokes every other
+    /// session of the account. Throws ApiException 401 for a wrong current password and 422 for a
+    /// new one that breaks the password rules.
+    void changePassword(const AccessClaims& caller, const std::string& currentPassword,
+                        const std::string& newPassword, const ClientInfo& client);
+
+    /// Applies the run-time settings that a super admin can change.
+    void setRequireTwoFactorForAdmins(bool required) { m_requireTwoFactorForAdmins = required; }
+    bool requiresTwoFactorForAdmins() const { return m_requireTwoFactorForAdmins; }
+    void setMaxSessionsPerUser(int limit) { m_maxSessionsPerUser = limit; }
+    int maxSessionsPerUser() const { return m_maxSessionsPerUser; }
 
     /// Exchanges a refresh token for a new pair; see the class notes in AuthService.cpp.
     TokenPair refresh(const std::string& refreshToken, const ClientInfo& client);
@@ -92,7 +121,7 @@ public:
 
 private:
     void checkPassword(const std::string& password, const std::string& email) const;
-    TokenPair openSession(const UserRecord& user, bool rememberMe, const ClientInfo& client);
+    std::string openChallenge(const UserRecord& user, bool rememberMe);
     std::vector<std::string> revokeSessionsOverLimit(Poco::Data::Session& session, const std::string& userId,
                                                      EpochMillis at);
     TokenPair makePair(const UserRecord& user, const std::string& sessionId, const std::string& refreshToken,
@@ -111,6 +140,8 @@ private:
     AuditLog m_audit;
     std::string m_dummyHash; ///< verified against for unknown addresses, to equalise timing
     SignInThrottle m_signInThrottle;
+    std::atomic<bool> m_requireTwoFactorForAdmins;
+    std::atomic<int> m_maxSessionsPerUser;
 };
 
 } // namespace ileadx

@@ -11,11 +11,12 @@ SessionGuard::SessionGuard(Database& database, std::chrono::milliseconds cacheLi
 {
 }
 
-bool SessionGuard::isActive(const std::string& sessionId, const std::string& userId, EpochMillis at)
+std::optional<std::string> SessionGuard::activeScope(const std::string& sessionId, const std::string& userId,
+                                                     EpochMillis at)
 {
-    std::optional<bool> cached = cachedAnswer(sessionId, userId, at);
+    std::optional<std::string> cached = cachedAnswer(sessionId, userId, at);
     if (cached) {
-        return *cached;
+        return cached->empty() ? std::nullopt : cached;
     }
 
     // `session` goes back to the pool before recordUse() borrows one, so a small pool cannot run dry here.
@@ -26,7 +27,7 @@ bool SessionGuard::isActive(const std::string& sessionId, const std::string& use
     }
     if (!record || !record->isActiveAt(at) || record->userId != userId) {
         forget(sessionId);
-        return false;
+        return std::nullopt;
     }
 
     const bool useIsStale = at - record->lastSeenAt >= kLastSeenIntervalMs;
@@ -35,17 +36,19 @@ bool SessionGuard::isActive(const std::string& sessionId, const std::string& use
         if (m_active.size() >= kMaxEntries) {
             m_active.clear();
         }
-        m_active[sessionId] = Entry{record->userId, record->expiresAt, at, useIsStale ? at : record->lastSeenAt};
+        m_active[sessionId] =
+            Entry{record->userId, record->scope, record->expiresAt, at, useIsStale ? at : record->lastSeenAt};
     }
     if (useIsStale) {
         recordUse(sessionId, at);
     }
-    return true;
+    return record->scope;
 }
 
-std::optional<bool> SessionGuard::cachedAnswer(const std::string& sessionId, const std::string& userId, EpochMillis at)
+std::optional<std::string> SessionGuard::cachedAnswer(const std::string& sessionId, const std::string& userId, EpochMillis at)
 {
     bool useIsStale = false;
+    std::string scope;
     {
         std::lock_guard lock(m_mutex);
         const auto found = m_active.find(sessionId);
@@ -54,8 +57,9 @@ std::optional<bool> SessionGuard::cachedAnswer(const std::string& sessionId, con
         }
         const bool active = found->second.userId == userId && found->second.expiresAt > at;
         if (!active) {
-            return false;
+            return std::string();
         }
+        scope = found->second.scope;
         useIsStale = at - found->second.lastSeenAt >= kLastSeenIntervalMs;
         if (useIsStale) {
             found->second.lastSeenAt = at;
@@ -64,7 +68,7 @@ std::optional<bool> SessionGuard::cachedAnswer(const std::string& sessionId, con
     if (useIsStale) {
         recordUse(sessionId, at);
     }
-    return true;
+    return scope;
 }
 
 void SessionGuard::recordUse(const std::string& sessionId, EpochMillis at)

@@ -22,23 +22,26 @@ class SessionGuard final
 public:
     SessionGuard(Database& database, std::chrono::milliseconds cacheLifetime);
 
-    /// Returns whether `sessionId` exists, belongs to `userId`, is not revoked and has not expired.
-    bool isActive(const std::string& sessionId, const std::string& userId, EpochMillis at);
+    /// Returns the scope of `sessionId` when it exists, belongs to `userId`, is not revoked and has
+    /// not expired, and nothing otherwise.
+    std::optional<std::string> activeScope(const std::string& sessionId, const std::string& userId, EpochMillis at);
 
-    /// Drops a session from the cache; call it after revoking the session.
+    /// Drops a session from the cache; call it after revoking the session or changing its scope.
     void forget(const std::string& sessionId);
 
 private:
     struct Entry
     {
         std::string userId;
+        std::string scope;
         EpochMillis expiresAt = 0;
         EpochMillis checkedAt = 0;
         EpochMillis lastSeenAt = 0;
     };
 
-    /// Returns the cached verdict, or nothing when the cache has no fresh entry for the session.
-    std::optional<bool> cachedAnswer(const std::string& sessionId, const std::string& userId, EpochMillis at);
+    /// Returns the cached verdict (an empty scope for an inactive session), or nothing when the cache
+    /// has no fresh entry for the session.
+    std::optional<std::string> cachedAnswer(const std::string& sessionId, const std::string& userId, EpochMillis at);
     void recordUse(const std::string& sessionId, EpochMillis at);
 
     static constexpr EpochMillis kLastSeenIntervalMs = 60000;

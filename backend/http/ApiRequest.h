@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/AccessTokenService.h"
+#include "auth/ClientInfo.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -23,6 +24,12 @@ public:
     const std::string& requestId() const { return m_requestId; }
     const std::string& clientIp() const { return m_clientIp; }
     std::string userAgent() const;
+
+    /// Returns the client's address, user agent and the request id, for services that record them.
+    ClientInfo clientInfo(const std::string& deviceId = {}) const
+    {
+        return ClientInfo{m_clientIp, userAgent(), deviceId, m_requestId};
+    }
 
     /// The claims of the verified access token; set for every route that is not public.
     const AccessClaims& claims() const;

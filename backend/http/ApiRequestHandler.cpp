@@ -15,6 +15,8 @@
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Stopwatch.h>
 #include <Poco/URI.h>
@@ -58,6 +60,14 @@ std::string pathOf(const Poco::Net::HTTPServerRequest& request)
 }
 
 namespace {
+
+// An admin who has not set up two-factor sign-in yet may enrol, read their profile and manage or
+// end their own sessions, and nothing else.
+bool allowedBeforeEnrollment(Permission permission)
+{
+    return permission == Permission::TwoFactorOwn || permission == Permission::ProfileReadOwn ||
+           permission == Permission::SessionOwn;
+}
 
 std::string bearerToken(const Poco::Net::HTTPServerRequest& request)
 {
@@ -184,13 +194,38 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
                 throw ApiException(403, problem::kForbidden, "Forbidden",
                                    "Your role does not allow this action.");
             }
+            if (claims.enrollmentOnly && !allowedBeforeEnrollment(match.route->permission)) {
+                throw ApiException(403, problem::kTwoFactorEnrollmentRequired, "Two-factor sign-in required",
+                                   "Set up two-factor sign-in before using this account.");
+            }
             apiRequest.setClaims(std::move(claims));
         }
 
         const ApiResponse answer = match.route->handler(apiRequest);
         status = answer.status;
         discardUnreadBody(request, response);
-        if (answer.body) {
+        for (const auto& [name, value] : answer.headers) {
+            response.set(name, value);
+        }
+        if (answer.stream) {
+            // Sent in chunks as the writer produces them. A failure after this point can only
+            // close the connection, because the status line is already sent.
+            response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+            response.setContentType(answer.streamContentType);
+            response.setChunkedTransferEncoding(true);
+            std::ostream& out = response.send();
+            try {
+                answer.stream(out);
+                out.flush();
+            } catch (const std::exception& error) {
+                // Closing the socket keeps Poco from writing the final empty chunk, so the client
+                // sees a truncated transfer instead of a complete-looking body.
+                status = 500;
+                httpLog().error("request_id=%s streamed response failed: %s", requestId, std::string(error.what()));
+                response.setKeepAlive(false);
+                static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket().close();
+            }
+        } else if (answer.body) {
             sendJson(response, answer.status, "application/json", toJsonText(answer.body));
         } else {
             response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));

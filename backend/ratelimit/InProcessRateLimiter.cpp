@@ -35,7 +35,9 @@ Poco::Logger& rateLimitLog()
 
 void InProcessRateLimiter::Bucket::refill(TimePoint now)
 {
-    const std::int64_t capacity = rule->burst * kUnitsPerToken;
+    const std::int64_t capacity = rule.burst * kUnitsPerToken;
+    // A super admin may have lowered the burst since the bucket last filled.
+    level = std::min(level, capacity);
     const std::int64_t elapsed = std::chrono::duration_cast<microseconds>(now - updatedAt).count();
     if (elapsed <= 0) {
         return;
@@ -43,13 +45,13 @@ void InProcessRateLimiter::Bucket::refill(TimePoint now)
 
     // A rule of perMinute tokens a minute refills perMinute units a microsecond. Checking against
     // the time to fill first keeps a long idle time from overflowing the product.
-    const std::int64_t microsToFill = divideRoundingUp(capacity - level, rule->perMinute);
+    const std::int64_t microsToFill = divideRoundingUp(capacity - level, rule.perMinute);
     if (elapsed >= microsToFill) {
         level = capacity;
         updatedAt = now;
         return;
     }
-    level += elapsed * rule->perMinute;
+    level += elapsed * rule.perMinute;
     updatedAt += microseconds(elapsed);
 }
 
@@ -58,17 +60,17 @@ RateLimitDecision InProcessRateLimiter::Bucket::take(TimePoint now)
     refill(now);
 
     RateLimitDecision decision;
-    decision.limit = rule->burst;
+    decision.limit = rule.burst;
     decision.allowed = level >= kUnitsPerToken;
     if (decision.allowed) {
         level -= kUnitsPerToken;
     } else {
         decision.retryAfterSeconds =
-            std::max(1, secondsRoundingUp(divideRoundingUp(kUnitsPerToken - level, rule->perMinute)));
+            std::max(1, secondsRoundingUp(divideRoundingUp(kUnitsPerToken - level, rule.perMinute)));
     }
     decision.remaining = static_cast<int>(level / kUnitsPerToken);
-    const std::int64_t missing = rule->burst * kUnitsPerToken - level;
-    decision.resetSeconds = secondsRoundingUp(divideRoundingUp(missing, rule->perMinute));
+    const std::int64_t missing = rule.burst * kUnitsPerToken - level;
+    decision.resetSeconds = secondsRoundingUp(divideRoundingUp(missing, rule.perMinute));
     return decision;
 }
 
@@ -76,7 +78,7 @@ bool InProcessRateLimiter::Bucket::isDisposable(TimePoint now) const
 {
     Bucket copy = *this;
     copy.refill(now);
-    return copy.level >= rule->burst * kUnitsPerToken;
+    return copy.level >= rule.burst * kUnitsPerToken;
 }
 
 InProcessRateLimiter::InProcessRateLimiter(std::map<std::string, RateLimitRule, std::less<>> rules,
@@ -99,7 +101,11 @@ RateLimitDecision InProcessRateLimiter::consume(std::string_view routeClass, std
     if (found == m_rules.end()) {
         throw Poco::InvalidArgumentException("no rate limit configured for route class", std::string(routeClass));
     }
-    const RateLimitRule& rule = found->second;
+    RateLimitRule rule;
+    {
+        const std::shared_lock lock(m_rulesMutex);
+        rule = found->second;
+    }
     const TimePoint now = m_clock();
 
     // The unit separator cannot occur in a route class name, so no two pairs share a bucket.
@@ -109,14 +115,40 @@ RateLimitDecision InProcessRateLimiter::consume(std::string_view routeClass, std
 
     const std::uint64_t evictionsBefore = m_buckets.forcedEvictions();
     const RateLimitDecision decision = m_buckets.withEntry(
-        bucketKey, now, [&] { return Bucket{&rule, rule.burst * kUnitsPerToken, now}; },
-        [&](Bucket& bucket) { return bucket.take(now); });
+        bucketKey, now, [&] { return Bucket{rule, rule.burst * kUnitsPerToken, now}; },
+        [&](Bucket& bucket) {
+            bucket.rule = rule;
+            return bucket.take(now);
+        });
 
     const std::uint64_t evictionsAfter = m_buckets.forcedEvictions();
     if (evictionsAfter != evictionsBefore) {
         reportForcedEvictions(evictionsAfter);
     }
     return decision;
+}
+
+void InProcessRateLimiter::setRule(std::string_view routeClass, RateLimitRule rule)
+{
+    if (rule.perMinute < 1 || rule.burst < 1) {
+        throw Poco::InvalidArgumentException("a rate limit needs a rate and a burst of at least 1");
+    }
+    const std::unique_lock lock(m_rulesMutex);
+    const auto found = m_rules.find(routeClass);
+    if (found == m_rules.end()) {
+        throw Poco::InvalidArgumentException("no rate limit configured for route class", std::string(routeClass));
+    }
+    found->second = rule;
+}
+
+RateLimitRule InProcessRateLimiter::rule(std::string_view routeClass) const
+{
+    const std::shared_lock lock(m_rulesMutex);
+    const auto found = m_rules.find(routeClass);
+    if (found == m_rules.end()) {
+        throw Poco::InvalidArgumentException("no rate limit configured for route class", std::string(routeClass));
+    }
+    return found->second;
 }
 
 void InProcessRateLimiter::reportForcedEvictions(std::uint64_t total)

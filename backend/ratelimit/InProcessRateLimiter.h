@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <map>
+#include <shared_mutex>
 #include <string>
 
 namespace ileadx {
@@ -30,6 +31,8 @@ public:
                          MonotonicClock clock = std::chrono::steady_clock::now);
 
     RateLimitDecision consume(std::string_view routeClass, std::string_view key) override;
+    void setRule(std::string_view routeClass, RateLimitRule rule) override;
+    RateLimitRule rule(std::string_view routeClass) const override;
 
     /// Returns the number of buckets held now.
     std::size_t bucketCount() const { return m_buckets.size(); }
@@ -45,7 +48,7 @@ private:
 
     struct Bucket
     {
-        const RateLimitRule* rule = nullptr;
+        RateLimitRule rule; ///< the class's rule as of the bucket's last request
         std::int64_t level = 0; ///< token units
         TimePoint updatedAt;
 
@@ -57,6 +60,7 @@ private:
 
     void reportForcedEvictions(std::uint64_t total);
 
+    mutable std::shared_mutex m_rulesMutex;
     std::map<std::string, RateLimitRule, std::less<>> m_rules;
     MonotonicClock m_clock;
     BoundedKeyedStore<Bucket> m_buckets;

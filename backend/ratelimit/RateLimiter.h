@@ -39,6 +39,14 @@ public:
     /// atomic step, so concurrent requests never take more tokens than the bucket holds. Throws
     /// Poco::InvalidArgumentException for a route class without a configured rule.
     virtual RateLimitDecision consume(std::string_view routeClass, std::string_view key) = 0;
+
+    /// Replaces the rule of a configured route class for every later request; buckets keep their
+    /// level, cut to a lower burst. Throws Poco::InvalidArgumentException for an unknown class or a
+    /// rate or burst below 1.
+    virtual void setRule(std::string_view routeClass, RateLimitRule rule) = 0;
+
+    /// Returns the rule of a configured route class; throws like setRule().
+    virtual RateLimitRule rule(std::string_view routeClass) const = 0;
 };
 
 } // namespace ileadx

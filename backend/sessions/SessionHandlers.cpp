@@ -51,24 +51,24 @@ void addSessionRoutes(Router& router, SessionService& sessions)
                     return sessionList(sessions.listOwn(request.claims()), request.claims().sessionId);
                 }});
     router.add({"DELETE", "/api/v1/me/sessions/{id}", Permission::SessionOwn, [&sessions](ApiRequest& request) {
-                    sessions.revokeOwn(request.claims(), request.pathParameter("id"));
+                    sessions.revokeOwn(request.claims(), request.clientInfo(), request.pathParameter("id"));
                     return ApiResponse::noContent();
                 }});
     router.add({"POST", "/api/v1/me/sessions/revoke-others", Permission::SessionOwn,
-                [&sessions](ApiRequest& request) { return revokedCount(sessions.revokeOthers(request.claims())); }});
+                [&sessions](ApiRequest& request) { return revokedCount(sessions.revokeOthers(request.claims(), request.clientInfo())); }});
 
     router.add({"GET", "/api/v1/admin/users/{id}/sessions", Permission::UsersRead, [&sessions](ApiRequest& request) {
                     return sessionList(sessions.listForUser(request.claims(), request.pathParameter("id")), {});
                 }});
     router.add({"DELETE", "/api/v1/admin/users/{id}/sessions/{sessionId}", Permission::UsersManage,
                 [&sessions](ApiRequest& request) {
-                    sessions.revokeForUser(request.claims(), request.pathParameter("id"),
+                    sessions.revokeForUser(request.claims(), request.clientInfo(), request.pathParameter("id"),
                                            request.pathParameter("sessionId"));
                     return ApiResponse::noContent();
                 }});
     router.add({"POST", "/api/v1/admin/users/{id}/sessions/revoke-all", Permission::UsersManage,
                 [&sessions](ApiRequest& request) {
-                    return revokedCount(sessions.revokeAllForUser(request.claims(), request.pathParameter("id")));
+                    return revokedCount(sessions.revokeAllForUser(request.claims(), request.clientInfo(), request.pathParameter("id")));
                 }});
 }
 

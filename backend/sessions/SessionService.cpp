@@ -1,7 +1,9 @@
 #include "sessions/SessionService.h"
 
+#include "audit/AuditAction.h"
 #include "auth/SessionGuard.h"
 #include "http/ApiException.h"
+#include "shared/IpMask.h"
 #include "shared/ProblemTypes.h"
 #include "storage/Database.h"
 #include "storage/UserRepository.h"
@@ -28,6 +30,7 @@ SessionService::SessionService(Database& database, SessionGuard& guard)
     : m_database(database)
     , m_guard(guard)
     , m_sessions(database)
+    , m_audit(database)
 {
 }
 
@@ -37,22 +40,24 @@ std::vector<SessionRecord> SessionService::listOwn(const AccessClaims& caller)
     return m_sessions.listActive(session, caller.userId, nowMillis());
 }
 
-void SessionService::revokeOwn(const AccessClaims& caller, const std::string& sessionId)
+void SessionService::revokeOwn(const AccessClaims& caller, const ClientInfo& client, const std::string& sessionId)
 {
-    Poco::Data::Session session = m_database.session();
-    const std::optional<SessionRecord> record = m_sessions.find(session, sessionId);
+    Transaction transaction(m_database);
+    const std::optional<SessionRecord> record = m_sessions.findForUpdate(transaction.session(), sessionId);
     const EpochMillis at = nowMillis();
     if (!record || record->userId != caller.userId || !record->isActiveAt(at)) {
         throw sessionNotFound();
     }
-    m_sessions.revoke(session, sessionId, "revoked-by-user", at);
+    m_sessions.revoke(transaction.session(), sessionId, "revoked-by-user", at);
+    auditRevocations(transaction.session(), caller, client, caller.userId, {sessionId}, "revoked-by-user");
+    transaction.commit();
     m_guard.forget(sessionId);
     sessionLog().information("session %s of user %s revoked by its owner", sessionId, caller.userId);
 }
 
-int SessionService::revokeOthers(const AccessClaims& caller)
+int SessionService::revokeOthers(const AccessClaims& caller, const ClientInfo& client)
 {
-    return revokeAll(caller.userId, caller.sessionId, "revoked-by-user");
+    return revokeAll(caller, client, caller.userId, caller.sessionId, "revoked-by-user");
 }
 
 std::vector<SessionRecord> SessionService::listForUser(const AccessClaims& caller, const std::string& userId)
@@ -62,24 +67,27 @@ std::vector<SessionRecord> SessionService::listForUser(const AccessClaims& calle
     return m_sessions.listActive(session, userId, nowMillis());
 }
 
-void SessionService::revokeForUser(const AccessClaims& caller, const std::string& userId, const std::string& sessionId)
+void SessionService::revokeForUser(const AccessClaims& caller, const ClientInfo& client, const std::string& userId,
+                                   const std::string& sessionId)
 {
     requireMayActOn(caller, userId);
-    Poco::Data::Session session = m_database.session();
-    const std::optional<SessionRecord> record = m_sessions.find(session, sessionId);
+    Transaction transaction(m_database);
+    const std::optional<SessionRecord> record = m_sessions.findForUpdate(transaction.session(), sessionId);
     const EpochMillis at = nowMillis();
     if (!record || record->userId != userId || !record->isActiveAt(at)) {
         throw sessionNotFound();
     }
-    m_sessions.revoke(session, sessionId, "revoked-by-admin", at);
+    m_sessions.revoke(transaction.session(), sessionId, "revoked-by-admin", at);
+    auditRevocations(transaction.session(), caller, client, userId, {sessionId}, "revoked-by-admin");
+    transaction.commit();
     m_guard.forget(sessionId);
     sessionLog().information("session %s of user %s revoked by admin %s", sessionId, userId, caller.userId);
 }
 
-int SessionService::revokeAllForUser(const AccessClaims& caller, const std::string& userId)
+int SessionService::revokeAllForUser(const AccessClaims& caller, const ClientInfo& client, const std::string& userId)
 {
     requireMayActOn(caller, userId);
-    const int count = revokeAll(userId, {}, "revoked-by-admin");
+    const int count = revokeAll(caller, client, userId, {}, "revoked-by-admin");
     sessionLog().information("%d sessions of user %s revoked by admin %s", count, userId, caller.userId);
     return count;
 }
@@ -96,25 +104,47 @@ void SessionService::requireMayActOn(const AccessClaims& caller, const std::stri
     }
 }
 
-int SessionService::revokeAll(const std::string& userId, const std::string& keepSessionId, const std::string& reason)
+int SessionService::revokeAll(const AccessClaims& caller, const ClientInfo& client, const std::string& userId,
+                              const std::string& keepSessionId, const std::string& reason)
 {
     Transaction transaction(m_database);
-    const EpochMillis at = nowMillis();
-    const std::vector<SessionRecord> active = m_sessions.listActive(transaction.session(), userId, at);
-    int count = 0;
-    for (const SessionRecord& record : active) {
-        if (record.id == keepSessionId) {
-            continue;
-        }
-        m_sessions.revoke(transaction.session(), record.id, reason, at);
-        ++count;
-    }
+    const std::vector<std::string> revoked =
+        m_sessions.revokeAllExcept(transaction.session(), userId, keepSessionId, reason, nowMillis());
+    auditRevocations(transaction.session(), caller, client, userId, revoked, reason);
     transaction.commit();
 
-    for (const SessionRecord& record : active) {
-        m_guard.forget(record.id);
+    for (const std::string& sessionId : revoked) {
+        m_guard.forget(sessionId);
     }
-    return count;
+    return static_cast<int>(revoked.size());
+}
+
+void SessionService::auditRevocations(Poco::Data::Session& session, const AccessClaims& caller,
+                                      const ClientInfo& client, const std::string& userId,
+                                      const std::vector<std::string>& sessionIds, const std::string& reason)
+{
+    if (sessionIds.empty()) {
+        return;
+    }
+    const std::optional<UserRecord> actor = UserRepository(m_database).findById(session, caller.userId);
+    for (const std::string& sessionId : sessionIds) {
+        AuditEntry entry;
+        entry.action = audit::action::kSessionRevoked;
+        if (actor) {
+            entry.actorId = actor->id;
+            entry.actorEmail = actor->email;
+            entry.actorRole = roleName(actor->role);
+        }
+        entry.targetType = audit::target::kSession;
+        entry.targetId = sessionId;
+        Poco::JSON::Object::Ptr value = new Poco::JSON::Object;
+        value->set("user_id", userId);
+        value->set("reason", reason);
+        entry.newValue = auditValueText(value);
+        entry.ipMasked = maskIpAddress(client.ipAddress);
+        entry.requestId = client.requestId;
+        m_audit.append(session, entry);
+    }
 }
 
 } // namespace ileadx

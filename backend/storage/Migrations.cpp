@@ -122,8 +122,92 @@ const std::vector<Migration>& migrations()
          "user plans and usage resets",
          {
              "ALTER TABLE users ADD COLUMN plan TEXT NOT NULL DEFAULT 'free'",
-             // NOTE: no usage counters exist yet; they are to count from this time once they do.
+             // Usage counters (migration 6) count from this time when it is later than the month's start.
              "ALTER TABLE users ADD COLUMN usage_reset_at BIGINT",
+         }},
+        {5,
+         "runtime settings and step-up",
+         {
+             // Settings a super admin changes at run time. A key without a row keeps the value
+             // from the configuration file.
+             "CREATE TABLE settings ("
+             " key TEXT PRIMARY KEY,"
+             " value TEXT NOT NULL,"
+             " updated_at BIGINT NOT NULL,"
+             " updated_by TEXT NOT NULL)",
+             // When the session last proved its owner with a fresh TOTP code, for sensitive actions.
+             "ALTER TABLE sessions ADD COLUMN stepped_up_at BIGINT",
+             // Wrong codes entered against one sign-in challenge; past a few the challenge dies.
+             "ALTER TABLE two_factor_challenges ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0",
+         }},
+        // Migration 5 belongs to the auth and two-factor work and goes before this entry:
+        // runMigrations() skips every entry numbered at or below the newest one applied.
+        {6,
+         "lead searches, their leads and plan usage counters",
+         {
+             // status: queued, running, completed, failed or cancelled. attempts counts the runs
+             // started, so a job interrupted by restarts more than once ends as failed.
+             // providers is a comma-separated list of provider names. diagnostics is JSON text
+             // with the timing breakdown per stage, written by the worker.
+             "CREATE TABLE searches ("
+             " id TEXT PRIMARY KEY,"
+             " user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+             " query TEXT NOT NULL,"
+             " location TEXT NOT NULL,"
+             " country_code TEXT NOT NULL,"
+             " max_results INTEGER NOT NULL,"
+             " providers TEXT NOT NULL,"
+             " status TEXT NOT NULL,"
+             " status_reason TEXT,"
+             " attempts INTEGER NOT NULL DEFAULT 0,"
+             " created_at BIGINT NOT NULL,"
+             " started_at BIGINT,"
+             " finished_at BIGINT,"
+             " listings_found INTEGER NOT NULL DEFAULT 0,"
+             " sites_total INTEGER NOT NULL DEFAULT 0,"
+             " sites_crawled INTEGER NOT NULL DEFAULT 0,"
+             " leads_stored INTEGER NOT NULL DEFAULT 0,"
+             " diagnostics TEXT)",
+             "CREATE INDEX searches_user ON searches (user_id, created_at, id)",
+             "CREATE INDEX searches_status ON searches (status, created_at, id)",
+             "CREATE INDEX searches_created_at ON searches (created_at, id)",
+             // dedupe_key identifies one business within a search (normalised website host, phone
+             // digits or the provider's id), so a business found twice is stored once. The lists
+             // (emails, phones, ...) are joined with "; ". rating is decimal text.
+             "CREATE TABLE leads ("
+             " id TEXT PRIMARY KEY,"
+             " search_id TEXT NOT NULL REFERENCES searches (id) ON DELETE CASCADE,"
+             " dedupe_key TEXT NOT NULL,"
+             " name TEXT NOT NULL,"
+             " address TEXT NOT NULL,"
+             " country_code TEXT NOT NULL,"
+             " phone TEXT NOT NULL,"
+             " website TEXT NOT NULL,"
+             " category TEXT NOT NULL,"
+             " rating TEXT,"
+             " review_count INTEGER,"
+             " emails TEXT NOT NULL,"
+             " phones TEXT NOT NULL,"
+             " social_profiles TEXT NOT NULL,"
+             " technologies TEXT NOT NULL,"
+             " has_email INTEGER NOT NULL,"
+             " has_phone INTEGER NOT NULL,"
+             " website_reachable INTEGER NOT NULL,"
+             " score INTEGER NOT NULL,"
+             " score_reasons TEXT NOT NULL,"
+             " provider TEXT NOT NULL,"
+             " provider_id TEXT NOT NULL,"
+             " created_at BIGINT NOT NULL,"
+             " UNIQUE (search_id, dedupe_key))",
+             "CREATE INDEX leads_search_score ON leads (search_id, score, id)",
+             // One row per account, kind (searches, leads, exports) and billing period; the period
+             // starts at the later of the calendar month in UTC and users.usage_reset_at.
+             "CREATE TABLE usage_counters ("
+             " user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+             " kind TEXT NOT NULL,"
+             " period_start BIGINT NOT NULL,"
+             " used BIGINT NOT NULL,"
+             " PRIMARY KEY (user_id, kind, period_start))",
          }},
     };
     return all;

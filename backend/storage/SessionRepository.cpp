@@ -14,7 +14,11 @@ namespace ileadx {
 namespace {
 
 using SessionRow = Poco::Tuple<std::string, std::string, std::string, std::string, std::string, int, Poco::Int64,
-                               Poco::Int64, Poco::Int64, Poco::Nullable<Poco::Int64>>;
+                               Poco::Int64, Poco::Int64, Poco::Nullable<Poco::Int64>, std::string,
+                               Poco::Nullable<Poco::Int64>>;
+
+constexpr const char* kColumns = "id, user_id, device_label, device_fingerprint, ip_address, remember_me, created_at,"
+                                 " last_seen_at, expires_at, revoked_at, scope, stepped_up_at";
 
 SessionRecord toRecord(const SessionRow& row)
 {
@@ -31,6 +35,10 @@ SessionRecord toRecord(const SessionRow& row)
     if (!row.get<9>().isNull()) {
         record.revokedAt = row.get<9>().value();
     }
+    record.scope = row.get<10>();
+    if (!row.get<11>().isNull()) {
+        record.steppedUpAt = row.get<11>().value();
+    }
     return record;
 }
 
@@ -44,9 +52,10 @@ void SessionRepository::insert(Poco::Data::Session& session, const SessionRecord
     Poco::Int64 lastSeenAt = record.lastSeenAt;
     Poco::Int64 expiresAt = record.expiresAt;
     session << m_database.sql("INSERT INTO sessions (id, user_id, device_label, device_fingerprint, ip_address,"
-                              " remember_me, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              " remember_me, created_at, last_seen_at, expires_at, scope)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(copy.id), use(copy.userId), use(copy.deviceLabel), use(copy.deviceFingerprint), use(copy.ipAddress),
-        use(rememberMe), use(createdAt), use(lastSeenAt), use(expiresAt), now;
+        use(rememberMe), use(createdAt), use(lastSeenAt), use(expiresAt), use(copy.scope), now;
 }
 
 std::optional<SessionRecord> SessionRepository::findForUpdate(Poco::Data::Session& session, const std::string& id)
@@ -65,9 +74,8 @@ std::vector<SessionRecord> SessionRepository::listActive(Poco::Data::Session& se
     std::vector<SessionRow> rows;
     std::string key = userId;
     Poco::Int64 when = at;
-    session << m_database.sql("SELECT id, user_id, device_label, device_fingerprint, ip_address, remember_me, created_at,"
-                              " last_seen_at, expires_at, revoked_at FROM sessions"
-                              " WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?"
+    session << m_database.sql(std::string("SELECT ") + kColumns +
+                              " FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?"
                               " ORDER BY created_at DESC, id DESC"),
         use(key), use(when), into(rows), now;
 
@@ -83,8 +91,7 @@ std::optional<SessionRecord> SessionRepository::select(Poco::Data::Session& sess
 {
     std::vector<SessionRow> rows;
     std::string key = id;
-    std::string text = "SELECT id, user_id, device_label, device_fingerprint, ip_address, remember_me, created_at,"
-                       " last_seen_at, expires_at, revoked_at FROM sessions WHERE id = ?";
+    std::string text = std::string("SELECT ") + kColumns + " FROM sessions WHERE id = ?";
     if (lock) {
         text += m_database.forUpdate();
     }
@@ -110,6 +117,34 @@ void SessionRepository::touch(Poco::Data::Session& session, const std::string& i
     std::string key = id;
     Poco::Int64 seen = lastSeenAt;
     session << m_database.sql("UPDATE sessions SET last_seen_at = ? WHERE id = ?"), use(seen), use(key), now;
+}
+
+std::vector<std::string> SessionRepository::revokeAllExcept(Poco::Data::Session& session, const std::string& userId,
+                                                            const std::string& keepSessionId,
+                                                            const std::string& reason, EpochMillis at)
+{
+    std::vector<std::string> revoked;
+    for (const SessionRecord& record : listActive(session, userId, at)) {
+        if (record.id != keepSessionId) {
+            revoke(session, record.id, reason, at);
+            revoked.push_back(record.id);
+        }
+    }
+    return revoked;
+}
+
+void SessionRepository::setScope(Poco::Data::Session& session, const std::string& id, const std::string& scope)
+{
+    std::string key = id;
+    std::string value = scope;
+    session << m_database.sql("UPDATE sessions SET scope = ? WHERE id = ?"), use(value), use(key), now;
+}
+
+void SessionRepository::markSteppedUp(Poco::Data::Session& session, const std::string& id, EpochMillis at)
+{
+    std::string key = id;
+    Poco::Int64 when = at;
+    session << m_database.sql("UPDATE sessions SET stepped_up_at = ? WHERE id = ?"), use(when), use(key), now;
 }
 
 void SessionRepository::extend(Poco::Data::Session& session, const std::string& id, EpochMillis lastSeenAt,

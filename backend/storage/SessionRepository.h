@@ -25,6 +25,13 @@ struct SessionRecord
     EpochMillis lastSeenAt = 0;
     EpochMillis expiresAt = 0;
     std::optional<EpochMillis> revokedAt;
+    /// kFullScope, or kEnrollmentScope for an admin who must set up two-factor sign-in first.
+    std::string scope = kFullScope;
+    /// Last time the session's owner entered a fresh TOTP code for a sensitive action.
+    std::optional<EpochMillis> steppedUpAt;
+
+    static constexpr const char* kFullScope = "full";
+    static constexpr const char* kEnrollmentScope = "two-factor-enrollment";
 
     bool isActiveAt(EpochMillis at) const { return !revokedAt && expiresAt > at; }
 };
@@ -52,6 +59,16 @@ public:
     void extend(Poco::Data::Session& session, const std::string& id, EpochMillis lastSeenAt, EpochMillis expiresAt);
 
     void touch(Poco::Data::Session& session, const std::string& id, EpochMillis lastSeenAt);
+
+    void setScope(Poco::Data::Session& session, const std::string& id, const std::string& scope);
+
+    void markSteppedUp(Poco::Data::Session& session, const std::string& id, EpochMillis at);
+
+    /// Revokes every active session of the user except `keepSessionId` (which may be empty) and
+    /// returns the ids it revoked, so the caller can clear them from SessionGuard after committing.
+    std::vector<std::string> revokeAllExcept(Poco::Data::Session& session, const std::string& userId,
+                                             const std::string& keepSessionId, const std::string& reason,
+                                             EpochMillis at);
 
     /// Returns the user's sessions that are neither revoked nor expired at `at`, newest first.
     std::vector<SessionRecord> listActive(Poco::Data::Session& session, const std::string& userId, EpochMillis at);

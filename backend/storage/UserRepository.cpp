@@ -85,6 +85,12 @@ std::optional<UserRecord> UserRepository::findById(Poco::Data::Session& session,
 void UserRepository::updatePasswordHash(const std::string& id, const std::string& passwordHash)
 {
     Poco::Data::Session session = m_database.session();
+    updatePasswordHash(session, id, passwordHash);
+}
+
+void UserRepository::updatePasswordHash(Poco::Data::Session& session, const std::string& id,
+                                        const std::string& passwordHash)
+{
     std::string key = id;
     std::string hash = passwordHash;
     session << m_database.sql("UPDATE users SET password_hash = ? WHERE id = ?"), use(hash), use(key), now;

@@ -50,6 +50,7 @@ public:
     std::optional<UserRecord> findById(Poco::Data::Session& session, const std::string& id);
 
     void updatePasswordHash(const std::string& id, const std::string& passwordHash);
+    void updatePasswordHash(Poco::Data::Session& session, const std::string& id, const std::string& passwordHash);
     void updateLastLogin(const std::string& id, EpochMillis at);
 
     /// Returns up to `limit` users, newest first, after `cursor` when one is given.

@@ -55,11 +55,12 @@ AuditEntry adminEvent(std::string_view action, const UserRecord& actor, const Cl
 
 } // namespace
 
-UserAdminService::UserAdminService(Database& database, SessionGuard& guard, AuthService& auth, Settings settings)
+UserAdminService::UserAdminService(Database& database, SessionGuard& guard, AuthService& auth,
+                                   const StepUpPolicy& stepUp)
     : m_database(database)
     , m_guard(guard)
     , m_auth(auth)
-    , m_settings(settings)
+    , m_stepUp(stepUp)
     , m_users(database)
     , m_sessions(database)
     , m_audit(database)
@@ -87,7 +88,7 @@ AdminUserRecord UserAdminService::changeRole(const AccessClaims& caller, const C
 
     Transaction transaction(m_database);
     Poco::Data::Session& session = transaction.session();
-    requireRecentSignIn(session, caller);
+    m_stepUp.require(session, caller);
     const UserRecord actor = requireCaller(session, caller);
     AdminUserRecord target = requireUser(session, userId);
     if (target.user.role == role) {
@@ -171,7 +172,7 @@ void UserAdminService::remove(const AccessClaims& caller, const ClientInfo& clie
 
     Transaction transaction(m_database);
     Poco::Data::Session& session = transaction.session();
-    requireRecentSignIn(session, caller);
+    m_stepUp.require(session, caller);
     const UserRecord actor = requireCaller(session, caller);
     const AdminUserRecord target = requireUser(session, userId);
     if (target.user.role != Role::User && !roleHasPermission(caller.role, Permission::AdminsManage)) {
@@ -226,18 +227,6 @@ void UserAdminService::requireMayManage(const AccessClaims& caller, const AdminU
 {
     if (target.user.role != Role::User && !roleHasPermission(caller.role, Permission::AdminsManage)) {
         throw forbidden("Admins act on user accounts only; a super admin manages admin accounts.");
-    }
-}
-
-void UserAdminService::requireRecentSignIn(Poco::Data::Session& session, const AccessClaims& caller)
-{
-    // TODO: the two-factor work is to accept a fresh TOTP code here in place of a recent sign-in.
-    const std::optional<SessionRecord> current = m_sessions.find(session, caller.sessionId);
-    const EpochMillis windowMillis = std::chrono::duration_cast<std::chrono::milliseconds>(m_settings.stepUpWindow).count();
-    if (!current || nowMillis() - current->createdAt > windowMillis) {
-        throw ApiException(403, problem::kStepUpRequired, "Recent sign-in required",
-                           "Sign in again within " + std::to_string(m_settings.stepUpWindow.count()) +
-                               " minutes before this change.");
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "auth/AccessTokenService.h"
 #include "auth/AuthService.h"
+#include "auth/StepUpPolicy.h"
 #include "storage/SessionRepository.h"
 #include "users/UserAdminRepository.h"
 
@@ -24,13 +25,8 @@ class SessionGuard;
 class UserAdminService final
 {
 public:
-    struct Settings
-    {
-        /// How recently the caller's session must have signed in for role changes and deletions.
-        std::chrono::minutes stepUpWindow{15};
-    };
-
-    UserAdminService(Database& database, SessionGuard& guard, AuthService& auth, Settings settings);
+    /// `stepUp` decides whether role changes and deletions are allowed from the caller's session.
+    UserAdminService(Database& database, SessionGuard& guard, AuthService& auth, const StepUpPolicy& stepUp);
 
     std::vector<AdminUserRecord> list(const UserFilter& filter, int limit, const std::optional<UserCursor>& cursor);
 
@@ -57,7 +53,6 @@ private:
     AdminUserRecord requireUser(Poco::Data::Session& session, const std::string& userId);
     UserRecord requireCaller(Poco::Data::Session& session, const AccessClaims& caller);
     void requireMayManage(const AccessClaims& caller, const AdminUserRecord& target) const;
-    void requireRecentSignIn(Poco::Data::Session& session, const AccessClaims& caller);
     void requireAnotherSuperAdmin(Poco::Data::Session& session, const AdminUserRecord& target);
     std::vector<std::string> revokeSessions(Poco::Data::Session& session, const std::string& userId,
                                             const std::string& reason);
@@ -66,7 +61,7 @@ private:
     Database& m_database;
     SessionGuard& m_guard;
     AuthService& m_auth;
-    Settings m_settings;
+    const StepUpPolicy& m_stepUp;
     UserAdminRepository m_users;
     SessionRepository m_sessions;
     AuditLog m_audit;

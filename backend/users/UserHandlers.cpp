@@ -70,11 +70,6 @@ UserFilter userFilter(const ApiRequest& request)
     return filter;
 }
 
-ClientInfo clientOf(ApiRequest& request)
-{
-    return ClientInfo{request.clientIp(), request.userAgent(), {}, request.requestId()};
-}
-
 ApiResponse listUsers(ApiRequest& request, UserAdminService& service)
 {
     const int limit = pagination::pageSize(request);
@@ -104,7 +99,7 @@ ApiResponse changeRole(ApiRequest& request, UserAdminService& service)
         throw invalidRequest("'role' must be user, admin or super_admin.");
     }
     const AdminUserRecord user =
-        service.changeRole(request.claims(), clientOf(request), request.pathParameter("id"), *role);
+        service.changeRole(request.claims(), request.clientInfo(), request.pathParameter("id"), *role);
     return ApiResponse::json(200, adminUserToJson(user));
 }
 
@@ -116,7 +111,7 @@ ApiResponse changePlan(ApiRequest& request, UserAdminService& service)
         throw invalidRequest("'plan' must be free, starter, pro or enterprise.");
     }
     const AdminUserRecord user =
-        service.changePlan(request.claims(), clientOf(request), request.pathParameter("id"), *plan);
+        service.changePlan(request.claims(), request.clientInfo(), request.pathParameter("id"), *plan);
     return ApiResponse::json(200, adminUserToJson(user));
 }
 
@@ -136,13 +131,13 @@ void addUserRoutes(Router& router, UserAdminService& service)
     router.add({"POST", "/api/v1/admin/users/{id}/usage/reset", Permission::UsersManage,
                 [&service](ApiRequest& request) {
                     const AdminUserRecord user =
-                        service.resetUsage(request.claims(), clientOf(request), request.pathParameter("id"));
+                        service.resetUsage(request.claims(), request.clientInfo(), request.pathParameter("id"));
                     return ApiResponse::json(200, adminUserToJson(user));
                 }});
     // users.manage admits the request. Deleting an admin account also needs admins.manage, which
     // the service checks after it reads the account's role.
     router.add({"DELETE", "/api/v1/admin/users/{id}", Permission::UsersManage, [&service](ApiRequest& request) {
-                    service.remove(request.claims(), clientOf(request), request.pathParameter("id"));
+                    service.remove(request.claims(), request.clientInfo(), request.pathParameter("id"));
                     return ApiResponse::noContent();
                 }});
 }

@@ -55,9 +55,14 @@ bool ServerProcess::start(const QString& dataDirectory, int port)
     m_superAdminAnnounced = false;
 
     // The test registers and signs in more accounts per minute than the default auth limit allows.
-    m_process.start(m_binary, {QStringLiteral("--data-dir=%1").arg(dataDirectory), QStringLiteral("--port=%1").arg(port),
-                               QStringLiteral("--set=ratelimit.authPerMinute=100000"),
-                               QStringLiteral("--set=ratelimit.authBurst=100000")});
+    QStringList arguments{QStringLiteral("--data-dir=%1").arg(dataDirectory), QStringLiteral("--port=%1").arg(port),
+                          QStringLiteral("--set=ratelimit.authPerMinute=100000"),
+                          QStringLiteral("--set=ratelimit.authBurst=100000"),
+                          QStringLiteral("--set=auth.requireTwoFactorForAdmins=false")};
+    for (const QString& keyValue : std::as_const(m_settings)) {
+        arguments.append(QStringLiteral("--set=") + keyValue);
+    }
+    m_process.start(m_binary, arguments);
     if (!m_process.waitForStarted()) {
         m_errorString = QStringLiteral("%1 did not start: %2").arg(m_binary, m_process.errorString());
         return false;

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 /// Runs ileadx-server for a test: starts it on a loopback port, reads the port, the certificate
@@ -17,6 +18,11 @@ public:
 
     explicit ServerProcess(const QString& binary);
     ~ServerProcess();
+
+    /// Adds `--set=KEY=VALUE` options for the next start(), after the defaults, so they override them.
+    /// By default the server runs without the two-factor requirement for admins; tests of that policy
+    /// pass "auth.requireTwoFactorForAdmins=true".
+    void setSettings(const QStringList& keyValues) { m_settings = keyValues; }
 
     /// Starts `ileadx-server --data-dir=DIR --port=PORT` and waits until it listens. Port 0 lets the
     /// server choose. Returns false and sets errorString() when it exits or stays silent.
@@ -43,6 +49,7 @@ private:
     void parseLine(const QString& line);
 
     QString m_binary;
+    QStringList m_settings;
     QProcess m_process;
     QByteArray m_output;
     QByteArray m_pendingLine;

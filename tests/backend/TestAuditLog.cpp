@@ -590,7 +590,7 @@ void TestAuditLog::testSignInEventsAudited()
                                                                   clientWithRequest("req-wrong")));
     QVERIFY_THROWS_EXCEPTION(ApiException, services.auth->login("stranger@example.com", "wrong-password-123", false,
                                                                   clientWithRequest("req-unknown")));
-    const TokenPair pair = services.auth->login("known@example.com", kPassword, false, clientWithRequest("req-ok"));
+    const TokenPair pair = services.auth->login("known@example.com", kPassword, false, clientWithRequest("req-ok")).tokens.value();
     services.auth->logout(pair.sessionId, "logout", clientWithRequest("req-out"));
     // A second sign-out of the same session changes nothing and records nothing.
     services.auth->logout(pair.sessionId, "logout", clientWithRequest("req-again"));
@@ -649,7 +649,7 @@ void TestAuditLog::testRefreshReuseAudited()
     AuditFixture fixture(dialect);
     AuthServices services(*fixture.database);
     const UserRecord user = services.auth->createAccount("reuse@example.com", kPassword, Role::User);
-    const TokenPair first = services.auth->login("reuse@example.com", kPassword, false, clientWithRequest("req-in"));
+    const TokenPair first = services.auth->login("reuse@example.com", kPassword, false, clientWithRequest("req-in")).tokens.value();
     const TokenPair second = services.auth->refresh(first.refreshToken, clientWithRequest("req-refresh"));
 
     QTest::qSleep(400); // past the 200 ms grace window

@@ -109,7 +109,7 @@ void TestAuthService::testLoginIssuesWorkingPair()
     AuthFixture fixture(dialect);
     fixture.auth->createAccount("Lin@Example.com", kPassword, Role::Admin);
 
-    const TokenPair pair = fixture.auth->login("lin@example.COM", kPassword, false, kClient);
+    const TokenPair pair = fixture.auth->login("lin@example.COM", kPassword, false, kClient).tokens.value();
     QCOMPARE(pair.user.email, std::string("lin@example.com"));
     QCOMPARE(pair.accessExpiresInSeconds, std::int64_t(8 * 3600));
     QCOMPARE(pair.refreshExpiresInSeconds, std::int64_t(7 * 24 * 3600));
@@ -119,7 +119,7 @@ void TestAuthService::testLoginIssuesWorkingPair()
     QCOMPARE(claims.sessionId, pair.sessionId);
     QCOMPARE(claims.role, Role::Admin);
 
-    const TokenPair remembered = fixture.auth->login("lin@example.com", kPassword, true, kClient);
+    const TokenPair remembered = fixture.auth->login("lin@example.com", kPassword, true, kClient).tokens.value();
     QCOMPARE(remembered.refreshExpiresInSeconds, std::int64_t(30 * 24 * 3600));
     QVERIFY(remembered.sessionId != pair.sessionId);
 }
@@ -158,7 +158,7 @@ void TestAuthService::testRegisterHidesExistingAddress()
     fixture.auth->registerUser("NEW@example.com", "another-strong-passphrase");
 
     // The second registration changed nothing: the first password still signs in.
-    QVERIFY(!fixture.auth->login("new@example.com", kPassword, false, kClient).accessToken.empty());
+    QVERIFY(!fixture.auth->login("new@example.com", kPassword, false, kClient).tokens.value().accessToken.empty());
     const ApiException second =
         captureError([&] { fixture.auth->login("new@example.com", "another-strong-passphrase", false, kClient); });
     QCOMPARE(second.status(), 401);
@@ -183,7 +183,7 @@ void TestAuthService::testRefreshRotates()
     ILEADX_REQUIRE_DIALECT(dialect);
     AuthFixture fixture(dialect);
     fixture.auth->createAccount("rot@example.com", kPassword, Role::User);
-    const TokenPair first = fixture.auth->login("rot@example.com", kPassword, false, kClient);
+    const TokenPair first = fixture.auth->login("rot@example.com", kPassword, false, kClient).tokens.value();
 
     const TokenPair second = fixture.auth->refresh(first.refreshToken, kClient);
     QVERIFY(second.refreshToken != first.refreshToken);
@@ -204,7 +204,7 @@ void TestAuthService::testRetryWithinGraceGetsSameSuccessor()
     ILEADX_REQUIRE_DIALECT(dialect);
     AuthFixture fixture(dialect);
     fixture.auth->createAccount("retry@example.com", kPassword, Role::User);
-    const TokenPair first = fixture.auth->login("retry@example.com", kPassword, false, kClient);
+    const TokenPair first = fixture.auth->login("retry@example.com", kPassword, false, kClient).tokens.value();
 
     const TokenPair answer = fixture.auth->refresh(first.refreshToken, kClient);
     const TokenPair retry = fixture.auth->refresh(first.refreshToken, kClient);
@@ -221,7 +221,7 @@ void TestAuthService::testReuseAfterGraceRevokesSession()
     ILEADX_REQUIRE_DIALECT(dialect);
     AuthFixture fixture(dialect);
     fixture.auth->createAccount("late@example.com", kPassword, Role::User);
-    const TokenPair first = fixture.auth->login("late@example.com", kPassword, false, kClient);
+    const TokenPair first = fixture.auth->login("late@example.com", kPassword, false, kClient).tokens.value();
     const TokenPair second = fixture.auth->refresh(first.refreshToken, kClient);
 
     QTest::qSleep(1700); // past the fixture's 1.5 s grace window
@@ -241,7 +241,7 @@ void TestAuthService::testReuseOfOlderTokenRevokesSession()
     ILEADX_REQUIRE_DIALECT(dialect);
     AuthFixture fixture(dialect);
     fixture.auth->createAccount("old@example.com", kPassword, Role::User);
-    const TokenPair first = fixture.auth->login("old@example.com", kPassword, false, kClient);
+    const TokenPair first = fixture.auth->login("old@example.com", kPassword, false, kClient).tokens.value();
     const TokenPair second = fixture.auth->refresh(first.refreshToken, kClient);
     const TokenPair third = fixture.auth->refresh(second.refreshToken, kClient);
 
@@ -258,7 +258,7 @@ void TestAuthService::testConcurrentRefreshesKeepOneLiveToken()
     ILEADX_REQUIRE_DIALECT(dialect);
     AuthFixture fixture(dialect);
     fixture.auth->createAccount("race@example.com", kPassword, Role::User);
-    const TokenPair first = fixture.auth->login("race@example.com", kPassword, false, kClient);
+    const TokenPair first = fixture.auth->login("race@example.com", kPassword, false, kClient).tokens.value();
 
     constexpr int kClients = 8;
     std::vector<std::string> successors(kClients);
@@ -290,8 +290,8 @@ void TestAuthService::testLogoutRevokesAccessAndRefresh()
     ILEADX_REQUIRE_DIALECT(dialect);
     AuthFixture fixture(dialect);
     fixture.auth->createAccount("bye@example.com", kPassword, Role::User);
-    const TokenPair pair = fixture.auth->login("bye@example.com", kPassword, false, kClient);
-    const TokenPair other = fixture.auth->login("bye@example.com", kPassword, false, kClient);
+    const TokenPair pair = fixture.auth->login("bye@example.com", kPassword, false, kClient).tokens.value();
+    const TokenPair other = fixture.auth->login("bye@example.com", kPassword, false, kClient).tokens.value();
     QVERIFY(!fixture.auth->authenticate(pair.accessToken).userId.empty());
 
     fixture.auth->logout(pair.sessionId, "logout");
@@ -306,7 +306,7 @@ void TestAuthService::testRehashOnSignInWhenCostRises()
 {
     AuthFixture fixture("sqlite");
     fixture.auth->createAccount("up@example.com", kPassword, Role::User);
-    const UserRecord user = fixture.auth->login("up@example.com", kPassword, false, kClient).user;
+    const UserRecord user = fixture.auth->login("up@example.com", kPassword, false, kClient).tokens.value().user;
     const std::string before = user.passwordHash;
     QVERIFY(before.starts_with("$argon2id$v=19$m=65536,t=2,"));
 
@@ -314,7 +314,7 @@ void TestAuthService::testRehashOnSignInWhenCostRises()
     stronger.opsLimit = 3;
     PasswordHasher strongerHasher(stronger, 1, std::chrono::seconds(30));
     AuthService upgraded(*fixture.database, strongerHasher, fixture.tokens, fixture.guard, fixture.commonPasswords, {});
-    QVERIFY(!upgraded.login("up@example.com", kPassword, false, kClient).accessToken.empty());
+    QVERIFY(!upgraded.login("up@example.com", kPassword, false, kClient).tokens.value().accessToken.empty());
 
     UserRepository users(*fixture.database);
     const std::string after = users.findById(user.id)->passwordHash;
@@ -322,7 +322,7 @@ void TestAuthService::testRehashOnSignInWhenCostRises()
     QVERIFY(fixture.hasher.verify(after, kPassword));
 
     // A server still configured with the old cost keeps the stronger hash instead of downgrading it.
-    QVERIFY(!fixture.auth->login("up@example.com", kPassword, false, kClient).accessToken.empty());
+    QVERIFY(!fixture.auth->login("up@example.com", kPassword, false, kClient).tokens.value().accessToken.empty());
     QCOMPARE(users.findById(user.id)->passwordHash, after);
 }
 

@@ -2,11 +2,13 @@
 #include "support/TestServer.h"
 
 #include "shared/ProblemTypes.h"
+#include "storage/Database.h"
 
 #include <Poco/JSON/Array.h>
 #include <QtTest>
 
 using namespace ileadx;
+using namespace Poco::Data::Keywords;
 using ileadx::test::HttpReply;
 using ileadx::test::HttpsClient;
 using ileadx::test::TestServer;
@@ -129,6 +131,17 @@ void TestSessionRoutes::testRevokeOwnSessionBlocksNextRequest()
     QCOMPARE(refresh.status, 401);
     QCOMPARE(refresh.json()->getValue<std::string>("type"), std::string(problem::kInvalidRefreshToken));
     QCOMPARE(m_client->get("/api/v1/me", second.accessToken).status, 200);
+
+    // The revocation is in the audit trail, naming the session and its owner.
+    Database& database = m_server->runtime().database();
+    Poco::Data::Session session = database.session();
+    std::vector<std::string> targets;
+    std::vector<std::string> actors;
+    session << "SELECT target_id, actor_id FROM audit_log WHERE action = 'session.revoked'", into(targets),
+        into(actors), now;
+    QCOMPARE(targets.size(), std::size_t(1));
+    QCOMPARE(targets.front(), first.sessionId);
+    QCOMPARE(actors.front(), second.userId);
 }
 
 void TestSessionRoutes::testCannotRevokeAnotherUsersSession()
