@@ -72,9 +72,12 @@ fi
 # api METHOD PATH [JSON] [TOKEN] [USER_AGENT] prints the response body.
 api() {
     local method=$1 path=$2 body=${3:-} token=${4:-} agent=${5:-curl}
-    local args=(--silent --show-error --fail --cacert "$certificate" -X "$method" -A "$agent")
+    local args=(--silent --show-error --fail --max-time 20 --cacert "$certificate" -X "$method" -A "$agent")
     if [[ -n "$body" ]]; then
         args+=(-H "Content-Type: application/json" -d "$body")
+    elif [[ "$method" == POST ]]; then
+        # An explicit empty body sends Content-Length: 0.
+        args+=(-d "")
     fi
     if [[ -n "$token" ]]; then
         args+=(-H "Authorization: Bearer $token")
@@ -139,6 +142,7 @@ start_console
 sign_in
 sleep 2
 xdotool key alt+u
+sleep 0.5
 xdotool type --delay 20 "${recovery_codes[1]}"
 xdotool key Return
 main=$(xdotool search --sync --onlyvisible --name "^iLeadX Console$" | head -n1)
