@@ -144,7 +144,7 @@ void ApiClient::completeTwoFactorSignIn(const QString& code, SecondFactor factor
     namespace wire = ileadx::wire;
 
     if (m_challenge.isEmpty()) {
-        // Reported like the server's answer for a used-up challenge, so the UI returns to the password.
+        // Reported like the server's response to a used-up challenge, so the UI returns to the password.
         ApiError error;
         error.kind = ApiError::Kind::Problem;
         error.httpStatus = 401;

@@ -39,7 +39,7 @@ public:
     /// Maximum size of a response body in bytes; larger responses are aborted.
     static constexpr qint64 kDefaultMaxResponseBytes = 8 * 1024 * 1024;
 
-    /// What the current session may do, from the `scope` field of the token pair.
+    /// Access level of the current session, from the `scope` field of the token pair.
     enum class SessionScope
     {
         Full,                ///< every route the account's role allows

@@ -41,7 +41,7 @@ QImage QrCodeImage::render(const QString& text, int pixelsPerModule)
     for (int y = 0; y < modules; ++y) {
         uchar* line = image.scanLine(y + kQuietZoneModules);
         for (int x = 0; x < modules; ++x) {
-            // Bit 0 of each byte tells whether the module is dark; the other bits describe its role.
+            // Bit 0 of each byte is set for a dark module. The other bits describe the module's role.
             if ((code->data[y * modules + x] & 0x01) != 0) {
                 line[x + kQuietZoneModules] = 0;
             }

@@ -5,7 +5,7 @@
 
 /// Draws text as a QR code with libqrencode: error correction level M, byte mode, the smallest
 /// version that fits. Dark modules are black and light ones white, with a quiet zone of
-/// kQuietZoneModules light modules on every side, as ISO/IEC 18004 requires for reliable scanning.
+/// kQuietZoneModules light modules on every side, which scanners need to find the code.
 class QrCodeImage final
 {
 public:

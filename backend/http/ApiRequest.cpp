@@ -79,8 +79,16 @@ std::optional<std::string> ApiRequest::queryParameter(const std::string& name) c
     return found->second;
 }
 
+bool announcesBody(const Poco::Net::HTTPServerRequest& request)
+{
+    return request.hasContentLength() || request.getChunkedTransferEncoding();
+}
+
 void ApiRequest::discardBody()
 {
+    if (!announcesBody(m_http)) {
+        return;
+    }
     // Reading what the client is still sending lets it receive the 413 response instead of a reset
     // connection. Past the drain limit the connection is closed instead.
     std::istream& in = m_http.stream();
@@ -94,6 +102,9 @@ void ApiRequest::discardBody()
 
 std::string ApiRequest::readBody()
 {
+    if (!announcesBody(m_http)) {
+        return {};
+    }
     if (m_http.hasContentLength() && m_http.getContentLength64() > static_cast<Poco::Int64>(m_maxBodyBytes)) {
         discardBody();
         throw payloadTooLarge(m_maxBodyBytes);

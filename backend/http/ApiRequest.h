@@ -60,6 +60,11 @@ private:
     std::map<std::string, std::string> m_pathParameters;
 };
 
+/// Returns whether the request carries a body. Without Content-Length or chunked transfer coding a
+/// request's body is empty (RFC 9112, section 6.3), even though Poco would read one until the
+/// connection closes, which would stall a keep-alive client.
+bool announcesBody(const Poco::Net::HTTPServerRequest& request);
+
 /// Returns a required string member of a request object; throws ApiException 400 naming the field.
 std::string requireString(const Poco::JSON::Object::Ptr& object, const std::string& name, std::size_t maxLength);
 

@@ -135,6 +135,9 @@ namespace {
 void discardUnreadBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
     constexpr std::streamsize kMaxDiscardBytes = 1024 * 1024;
+    if (!announcesBody(request)) {
+        return;
+    }
     std::istream& body = request.stream();
     std::array<char, 8192> buffer{};
     std::streamsize discarded = 0;

@@ -34,19 +34,42 @@ void appendNumber(std::string& row, double value)
     row.append(buffer, result.ptr);
 }
 
-void appendCsvRow(std::string& row, const LeadRecord& lead)
+// Appends one quoted cell: formula prefixes neutralised, quotes doubled.
+void appendCsvCell(std::string& row, std::string_view text)
+{
+    row += '"';
+    if (startsFormula(text)) {
+        row += '\'';
+    }
+    for (const char c : text) {
+        if (c == '"') {
+            row += '"';
+        }
+        row += c;
+    }
+    row += '"';
+}
+
+// Writes one lead as a CSV line. `scratch` is reused for joined lists, which spares an
+// allocation per list cell on exports of many rows.
+void appendCsvRow(std::string& row, std::string& scratch, const LeadRecord& lead)
 {
     const auto cell = [&row](std::string_view text) {
-        row += csvCell(text);
+        appendCsvCell(row, text);
         row += ',';
+    };
+    const auto listCell = [&](const std::vector<std::string>& items) {
+        scratch.clear();
+        joinListInto(scratch, items);
+        cell(scratch);
     };
     cell(lead.id);
     cell(lead.name);
     row += std::to_string(lead.score);
     row += ',';
     cell(lead.website);
-    cell(joinList(lead.emails));
-    cell(joinList(lead.phones));
+    listCell(lead.emails);
+    listCell(lead.phones);
     cell(lead.phone);
     cell(lead.address);
     cell(lead.countryCode);
@@ -59,13 +82,13 @@ void appendCsvRow(std::string& row, const LeadRecord& lead)
         row += std::to_string(*lead.reviewCount);
     }
     row += ',';
-    cell(joinList(lead.socialProfiles));
-    cell(joinList(lead.technologies));
-    cell(joinList(lead.scoreReasons));
+    listCell(lead.socialProfiles);
+    listCell(lead.technologies);
+    listCell(lead.scoreReasons);
     row += lead.websiteReachable ? "true," : "false,";
     cell(lead.provider);
     cell(lead.providerId);
-    row += csvCell(formatIso8601(lead.createdAt));
+    appendCsvCell(row, formatIso8601(lead.createdAt));
     row += "\r\n";
 }
 
@@ -103,17 +126,7 @@ std::string csvCell(std::string_view text)
 {
     std::string cell;
     cell.reserve(text.size() + 3);
-    cell += '"';
-    if (startsFormula(text)) {
-        cell += '\'';
-    }
-    for (const char c : text) {
-        if (c == '"') {
-            cell += '"';
-        }
-        cell += c;
-    }
-    cell += '"';
+    appendCsvCell(cell, text);
     return cell;
 }
 
@@ -124,8 +137,9 @@ void writeCsv(std::ostream& out, const BatchSource& source, bool byteOrderMark)
     }
     out << kCsvHeader;
     std::string rows;
+    std::string scratch;
     forEachLead(source, [&](const LeadRecord& lead) {
-        appendCsvRow(rows, lead);
+        appendCsvRow(rows, scratch, lead);
         if (rows.size() >= 64 * 1024) {
             out.write(rows.data(), static_cast<std::streamsize>(rows.size()));
             rows.clear();

@@ -150,13 +150,19 @@ private:
 std::string joinList(const std::vector<std::string>& items)
 {
     std::string text;
+    joinListInto(text, items);
+    return text;
+}
+
+void joinListInto(std::string& text, const std::vector<std::string>& items)
+{
+    const std::size_t start = text.size();
     for (const std::string& item : items) {
-        if (!text.empty()) {
+        if (text.size() > start) {
             text += kListSeparator;
         }
         text += item;
     }
-    return text;
 }
 
 std::vector<std::string> splitList(const std::string& text)

@@ -66,6 +66,8 @@ private:
 
 /// Joins list members with "; ", the separator of the list columns of `leads` and of CSV cells.
 std::string joinList(const std::vector<std::string>& items);
+/// Appends the joined items to `text`, as joinList() returns them.
+void joinListInto(std::string& text, const std::vector<std::string>& items);
 
 /// Splits a "; "-joined list column; an empty text gives an empty list.
 std::vector<std::string> splitList(const std::string& text);

@@ -6,7 +6,7 @@
 #include <QString>
 #include <QUrl>
 
-/// One answer of the API as a test sees it.
+/// One API response as a test sees it.
 struct RawApiResponse
 {
     /// HTTP status, or 0 when no response arrived.
@@ -17,7 +17,7 @@ struct RawApiResponse
     QString problemType() const { return body.value(QLatin1StringView("type")).toString(); }
 };
 
-/// Calls the iLeadX API directly and waits for each answer, so a test can prepare accounts and check
+/// Calls the iLeadX API directly and waits for each response, so a test can prepare accounts and check
 /// the server's state next to the console. It trusts only the certificate with the given fingerprint.
 class BlockingApiClient final
 {

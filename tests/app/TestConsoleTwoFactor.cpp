@@ -210,7 +210,7 @@ void TestConsoleTwoFactor::testEnrollmentQrCodeMatchesUri()
     QRcode_free(expected);
     QCOMPARE(mismatches, 0);
 
-    // No smoothing: the image holds only black and white.
+    // No smoothing: the image contains only black and white pixels.
     QSet<int> grays;
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
@@ -279,7 +279,7 @@ void TestConsoleTwoFactor::testEnrollmentShowsRecoveryCodesOnce()
         QVERIFY2(clipboard.contains(recoveryCode), qPrintable(clipboard));
     }
 
-    // Save… asks for a file and writes the same text into it, readable by the owner only.
+    // Save… requests a file name and writes the same text into it, readable by the owner only.
     const QString path = m_consoleData->filePath(QStringLiteral("codes.txt"));
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
     QFileDialog* fileDialog = nullptr;
@@ -315,7 +315,7 @@ void TestConsoleTwoFactor::testEnrollmentShowsRecoveryCodesOnce()
     QTRY_VERIFY(m_controller->recoveryCodesDialog() == nullptr);
     QVERIFY(m_controller->enrollmentDialog() == nullptr);
 
-    // The server now asks this account for a second factor after the password.
+    // The server now requires a second factor after the password of this account.
     const RawApiResponse login = m_api->send(
         "POST", QStringLiteral("/api/v1/auth/login"),
         {{QStringLiteral("email"), m_adminEmail}, {QStringLiteral("password"), m_adminPassword}});

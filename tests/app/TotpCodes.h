@@ -4,7 +4,7 @@
 
 /// Computes the TOTP codes an authenticator app would show for a base32 secret (RFC 6238: HMAC-SHA-1,
 /// 30-second steps, 6 digits) with liboath, independently of the server's code. The server accepts a
-/// code from one step before to one step after its clock and never accepts a step at or before the
+/// code from one step before to one step after its clock. It never accepts a step at or before the
 /// last one it accepted, so nextCode() hands out each step once and waits when it would run ahead.
 class TotpCodes final
 {

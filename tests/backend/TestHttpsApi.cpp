@@ -47,6 +47,7 @@ private slots:
     void testRefreshRetryOverHttps();
     void testLogoutEndsAccess();
     void testUnreadBodyKeepsConnectionUsable();
+    void testPostWithoutLengthHasEmptyBody();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -371,6 +372,20 @@ void TestHttpsApi::testUnreadBodyKeepsConnectionUsable()
     QCOMPARE(client.get("/api/v1/me", m_userToken).status, 200);
     QCOMPARE(client.send("GET", "/api/v1/nothing-here", body, "application/json").status, 404);
     QCOMPARE(client.get("/api/v1/me", m_userToken).status, 200);
+}
+
+void TestHttpsApi::testPostWithoutLengthHasEmptyBody()
+{
+    // A POST without Content-Length or chunked coding has an empty body; the server must answer
+    // at once rather than wait for the connection to close.
+    HttpsClient client(m_server->port(), m_server->certificatePath());
+    Poco::Net::NameValueCollection headers;
+    headers.set("X-Test-Omit-Content-Length", "yes");
+    const HttpReply reply = client.send("POST", "/api/v1/auth/logout", {}, {}, m_userToken, headers);
+    QCOMPARE(reply.status, 204);
+    QCOMPARE(client.get("/api/v1/me", m_userToken).status, 401);
+    const HttpReply json = client.send("POST", "/api/v1/auth/login", {}, "application/json", {}, headers);
+    QCOMPARE(json.status, 400);
 }
 
 QTEST_GUILESS_MAIN(TestHttpsApi)

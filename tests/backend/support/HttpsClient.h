@@ -34,6 +34,8 @@ public:
     HttpsClient(int port, const std::string& certificatePath, bool maxTls12 = false);
     ~HttpsClient();
 
+    /// Sends one request. An extra header `X-Test-Omit-Content-Length: yes` is not sent; it makes
+    /// the request go out without a Content-Length header.
     HttpReply send(const std::string& method, const std::string& path, const std::string& body = {},
                    const std::string& contentType = "application/json", const std::string& bearer = {},
                    const Poco::Net::NameValueCollection& extraHeaders = {});
