@@ -165,6 +165,16 @@ void ServerRuntime::buildSearches()
     m_searchService = std::make_unique<SearchService>(*m_database, *m_searchRepository, *m_usage, *m_searchWorkers,
                                                       m_searchEngine->configuredProviders());
     addSearchRoutes(*m_router, *m_searchService, *m_searchRepository);
+
+    const WorkStatusSource workStatus = [this] {
+        WorkStatus status = m_searchWorkers->status();
+        status.queued = m_searchRepository->countQueued();
+        status.listingProviders = static_cast<int>(m_searchEngine->configuredProviders().size());
+        return status;
+    };
+    m_readiness->setWorkStatusSource(workStatus);
+    m_metricsEndpoint->setWorkStatusSource(workStatus);
+    m_healthSampler->setWorkStatusSource(workStatus);
 }
 
 ServerRuntime::~ServerRuntime()

@@ -36,6 +36,7 @@ struct HealthThresholds
     Threshold poolUsagePercent{75, 95};
     Threshold walSizeMiB{64, 256};
     Threshold connectionsPercent{75, 90};
+    Threshold crawlQueueDepth{50, 500};
 };
 
 } // namespace ileadx

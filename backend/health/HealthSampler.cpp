@@ -140,11 +140,9 @@ HealthSample HealthSampler::sampleNow()
     } else {
         sample.checks.push_back(checkConnections());
     }
-    // TODO: measure these once the crawl workers, their job queue and the listing providers exist.
-    sample.checks.push_back(notConfigured("crawl_queue", "no crawl queue is configured"));
-    sample.checks.push_back(notConfigured("crawl_success_rate", "no crawler is configured"));
-    sample.checks.push_back(notConfigured("worker_heartbeats", "no crawl workers are configured"));
-    sample.checks.push_back(notConfigured("listing_providers", "no listing providers are configured"));
+    addWorkChecks(sample.checks);
+    // TODO: measure the share of sites crawled without an error once the crawler counts them.
+    sample.checks.push_back(notConfigured("crawl_success_rate", "the crawler does not count its results yet"));
 
     std::vector<HealthLevel> levels;
     for (const HealthCheck& check : sample.checks) {
@@ -207,6 +205,50 @@ HealthCheck HealthSampler::checkDatabaseLatency()
             healthLog().warning("database ping failed: %s", errorText(error));
         }
         return failed("database_latency", "ms", threshold, "the database ping failed; the server log has the error");
+    }
+}
+
+void HealthSampler::addWorkChecks(std::vector<HealthCheck>& checks)
+{
+    if (!m_workStatus) {
+        checks.push_back(notConfigured("crawl_queue", "no search workers run in this process"));
+        checks.push_back(notConfigured("worker_heartbeats", "no search workers run in this process"));
+        checks.push_back(notConfigured("listing_providers", "no listing providers are configured"));
+        return;
+    }
+    const Threshold& threshold = m_settings.thresholds.crawlQueueDepth;
+    WorkStatus status;
+    try {
+        status = m_workStatus();
+    } catch (const std::exception& error) {
+        checks.push_back(failed("crawl_queue", "searches", threshold, "reading the search queue failed: " + errorText(error)));
+        checks.push_back(notConfigured("worker_heartbeats", "unknown while the queue cannot be read"));
+        checks.push_back(notConfigured("listing_providers", "unknown while the queue cannot be read"));
+        return;
+    }
+    checks.push_back(measured("crawl_queue", static_cast<double>(status.queued), "searches", threshold,
+                              "searches waiting for a worker"));
+
+    HealthCheck heartbeats;
+    heartbeats.name = "worker_heartbeats";
+    heartbeats.level = status.workers > 0 && !status.stalled ? HealthLevel::Green : HealthLevel::Red;
+    heartbeats.value = status.busy;
+    heartbeats.unit = "workers";
+    heartbeats.detail = status.stalled ? "idle search workers stopped polling the queue"
+                                       : std::to_string(status.busy) + " of " + std::to_string(status.workers) +
+                                             " search workers busy";
+    checks.push_back(heartbeats);
+
+    if (status.listingProviders == 0) {
+        checks.push_back(notConfigured("listing_providers", "no listing providers are configured"));
+    } else {
+        HealthCheck providers;
+        providers.name = "listing_providers";
+        providers.level = HealthLevel::Green;
+        providers.value = status.listingProviders;
+        providers.unit = "providers";
+        providers.detail = std::to_string(status.listingProviders) + " listing providers configured";
+        checks.push_back(providers);
     }
 }
 

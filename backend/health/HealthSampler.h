@@ -1,6 +1,7 @@
 #pragma once
 
 #include "health/HealthSample.h"
+#include "health/WorkStatus.h"
 
 #include <Poco/ThreadPool.h>
 #include <Poco/Timer.h>
@@ -23,8 +24,8 @@ class Metrics;
 
 /// Measures the server's health every few seconds and keeps a bounded history for the console's
 /// charts: API responsiveness through a real HTTPS request to /healthz, database ping latency,
-/// pool usage, and the SQLite WAL size or the PostgreSQL connection count. The crawler checks are
-/// reported as not configured because no crawler exists yet.
+/// pool usage, the SQLite WAL size or the PostgreSQL connection count, and the search workers with
+/// their queue.
 class HealthSampler final
 {
 public:
@@ -49,6 +50,10 @@ public:
     /// Stops sampling and waits for a sample in progress; the history stays readable.
     void stop();
 
+    /// Adds the search workers, their queue and the listing providers to the checks; without a
+    /// source they are reported as not configured. Call it before start().
+    void setWorkStatusSource(WorkStatusSource source) { m_workStatus = std::move(source); }
+
     /// Takes one sample now, adds it to the history and returns it.
     HealthSample sampleNow();
 
@@ -67,6 +72,7 @@ private:
     HealthCheck checkPoolUsage();
     HealthCheck checkWalSize();
     HealthCheck checkConnections();
+    void addWorkChecks(std::vector<HealthCheck>& checks);
     /// Returns whether `check` was red in the previous sample, so a lasting failure is logged once.
     bool wasRed(const std::string& check) const;
     void logTransitions(const HealthSample& sample);
@@ -74,6 +80,7 @@ private:
     Database& m_database;
     Metrics& m_metrics;
     Settings m_settings;
+    WorkStatusSource m_workStatus;
     // The timer's own thread, so it never competes for Poco's default pool of 16 threads.
     std::unique_ptr<Poco::ThreadPool> m_timerThread;
     Poco::Timer m_timer;

@@ -67,12 +67,10 @@ ReadinessProbe::Result ReadinessProbe::check()
     }
     checks->set("migrations", migrations);
 
-    // TODO: check worker heartbeats and the crawl queue once the crawler exists.
-    checks->set("workers", checkObject("not_configured"));
-    checks->set("crawl_queue", checkObject("not_configured"));
+    const bool workersUsable = addWorkChecks(checks);
 
     Result result;
-    result.ready = schemaVersion && *schemaVersion == expected;
+    result.ready = schemaVersion && *schemaVersion == expected && workersUsable;
     result.body = new Poco::JSON::Object;
     result.body->set("status", result.ready ? "ready" : "not_ready");
     result.body->set("checks", checks);
@@ -80,14 +78,44 @@ ReadinessProbe::Result ReadinessProbe::check()
     const bool wasReady = m_lastReady.exchange(result.ready);
     Poco::Logger& log = Poco::Logger::get("ileadx.health");
     if (wasReady && !result.ready) {
-        log.warning("not ready: database %s, schema version %s, expected %d, database error: %s",
-                    database->getValue<std::string>("status"),
+        log.warning("not ready: database %s, workers usable %s, schema version %s, expected %d, database error: %s",
+                    database->getValue<std::string>("status"), std::string(workersUsable ? "yes" : "no"),
                     schemaVersion ? std::to_string(*schemaVersion) : std::string("unknown"), expected,
                     failure.empty() ? std::string("none") : failure);
     } else if (!wasReady && result.ready) {
         log.information("ready again");
     }
     return result;
+}
+
+bool ReadinessProbe::addWorkChecks(Poco::JSON::Object::Ptr& checks)
+{
+    if (!m_workStatus) {
+        checks->set("workers", checkObject("not_configured"));
+        checks->set("crawl_queue", checkObject("not_configured"));
+        return true;
+    }
+    try {
+        const WorkStatus status = m_workStatus();
+        Poco::JSON::Object::Ptr workers = checkObject(status.workers > 0 && !status.stalled ? "ok" : "failed");
+        workers->set("workers", status.workers);
+        workers->set("busy", status.busy);
+        if (status.stalled) {
+            workers->set("error", "idle search workers stopped polling the queue");
+        }
+        checks->set("workers", workers);
+        Poco::JSON::Object::Ptr queue = checkObject("ok");
+        queue->set("queued", status.queued);
+        checks->set("crawl_queue", queue);
+        return status.workers > 0 && !status.stalled;
+    } catch (const std::exception& error) {
+        Poco::Logger::get("ileadx.health").warning("reading the search queue failed: %s", errorText(error));
+        checks->set("workers", checkObject("unknown"));
+        Poco::JSON::Object::Ptr queue = checkObject("failed");
+        queue->set("error", "the search queue cannot be read; the server log has the error");
+        checks->set("crawl_queue", queue);
+        return false;
+    }
 }
 
 } // namespace ileadx

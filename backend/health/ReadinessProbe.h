@@ -1,5 +1,7 @@
 #pragma once
 
+#include "health/WorkStatus.h"
+
 #include <Poco/JSON/Object.h>
 
 #include <atomic>
@@ -9,8 +11,8 @@ namespace ileadx {
 class Database;
 
 /// Decides whether this server should receive traffic, for GET /readyz: the database responds to a
-/// ping and its schema version equals the newest migration in this build. Workers and the crawl
-/// queue are reported as not configured until they exist.
+/// ping, its schema version equals the newest migration in this build, and the search workers
+/// poll their queue.
 class ReadinessProbe final
 {
 public:
@@ -26,8 +28,15 @@ public:
     /// Runs the checks and reports a failing database in the result instead of throwing.
     Result check();
 
+    /// Adds the search workers and their queue to the checks; without a source both are reported
+    /// as not configured.
+    void setWorkStatusSource(WorkStatusSource source) { m_workStatus = std::move(source); }
+
 private:
+    bool addWorkChecks(Poco::JSON::Object::Ptr& checks);
+
     Database& m_database;
+    WorkStatusSource m_workStatus;
     std::atomic<bool> m_lastReady{true}; ///< so that a lasting failure is logged once
 };
 

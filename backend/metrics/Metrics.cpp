@@ -73,6 +73,12 @@ Metrics::Metrics()
                                  "Password hashing calls holding a slot at scrape time.");
     m_hashSlots = &singleGauge(registry, "ileadx_password_hash_slots",
                                "Password hashes that may run at once (auth.hashConcurrency).");
+    m_searchesQueued = &singleGauge(registry, "ileadx_searches_queued",
+                                    "Lead searches waiting for a worker (the crawl queue) at scrape time.");
+    m_searchWorkersBusy = &singleGauge(registry, "ileadx_search_workers_busy",
+                                       "Search workers running a search at scrape time.");
+    m_searchWorkers = &singleGauge(registry, "ileadx_search_workers",
+                                   "Search worker threads started (searches.workers).");
     m_activeSessionsFamily = &prometheus::BuildGauge()
                                   .Name("ileadx_sessions_active")
                                   .Help("Sessions neither revoked nor expired, counted at scrape time.")
@@ -120,6 +126,13 @@ void Metrics::setPasswordHashing(int waiting, int running, int slots)
     m_hashWaiting->Set(waiting);
     m_hashRunning->Set(running);
     m_hashSlots->Set(slots);
+}
+
+void Metrics::setSearchWork(std::int64_t queued, int busy, int workers)
+{
+    m_searchesQueued->Set(static_cast<double>(queued));
+    m_searchWorkersBusy->Set(busy);
+    m_searchWorkers->Set(workers);
 }
 
 void Metrics::setActiveSessions(std::optional<std::int64_t> count)

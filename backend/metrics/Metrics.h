@@ -59,6 +59,9 @@ public:
     void setDatabasePool(int inUse, int capacity);
     void setPasswordHashing(int waiting, int running, int slots);
 
+    /// Sets the search queue depth and the worker counts.
+    void setSearchWork(std::int64_t queued, int busy, int workers);
+
     /// Sets the number of active sessions, or removes the series when it could not be counted, so a
     /// stale value is never reported.
     void setActiveSessions(std::optional<std::int64_t> count);
@@ -79,6 +82,9 @@ private:
     prometheus::Gauge* m_hashWaiting = nullptr;
     prometheus::Gauge* m_hashRunning = nullptr;
     prometheus::Gauge* m_hashSlots = nullptr;
+    prometheus::Gauge* m_searchesQueued = nullptr;
+    prometheus::Gauge* m_searchWorkersBusy = nullptr;
+    prometheus::Gauge* m_searchWorkers = nullptr;
     prometheus::Family<prometheus::Gauge>* m_activeSessionsFamily = nullptr;
     std::mutex m_activeSessionsMutex;
     prometheus::Gauge* m_activeSessions = nullptr; ///< null while the count is unknown

@@ -84,6 +84,15 @@ std::string MetricsEndpoint::scrape()
     const Database::PoolStatistics pool = m_database.poolStatistics();
     m_metrics.setDatabasePool(pool.inUse, pool.capacity);
     m_metrics.setPasswordHashing(m_hasher.waiting(), m_hasher.running(), m_hasher.maxConcurrent());
+    if (m_workStatus) {
+        try {
+            const WorkStatus work = m_workStatus();
+            m_metrics.setSearchWork(work.queued, work.busy, work.workers);
+        } catch (const std::exception& error) {
+            // The gauges keep their last values; refreshDatabaseValues() already reports the database.
+            metricsLog().warning("reading the search queue during a metrics scrape failed: %s", errorText(error));
+        }
+    }
     return m_metrics.serialize();
 }
 

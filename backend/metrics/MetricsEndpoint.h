@@ -1,5 +1,7 @@
 #pragma once
 
+#include "health/WorkStatus.h"
+
 #include <Poco/Net/IPAddress.h>
 
 #include <mutex>
@@ -42,6 +44,9 @@ public:
     /// format. A failing database is reported through ileadx_database_up, not thrown.
     std::string scrape();
 
+    /// Adds the search queue and workers to every scrape.
+    void setWorkStatusSource(WorkStatusSource source) { m_workStatus = std::move(source); }
+
     Metrics& metrics() { return m_metrics; }
 
 private:
@@ -51,6 +56,7 @@ private:
     Database& m_database;
     const PasswordHasher& m_hasher;
     MetricsAccess m_access;
+    WorkStatusSource m_workStatus;
     std::string m_tokenDigest; ///< SHA-256 of the configured token, so comparisons take equal time
     std::mutex m_scrapeMutex;
     bool m_databaseWasUp = true;

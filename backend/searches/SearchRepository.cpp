@@ -256,6 +256,14 @@ std::vector<SearchRecord> SearchRepository::list(const SearchFilter& filter, int
     return searches;
 }
 
+std::int64_t SearchRepository::countQueued()
+{
+    Poco::Data::Session session = m_database.session();
+    Poco::Int64 count = 0;
+    session << "SELECT COUNT(*) FROM searches WHERE status = 'queued'", into(count), now;
+    return count;
+}
+
 std::optional<SearchRecord> SearchRepository::claimNextQueued(EpochMillis at)
 {
     std::string id;

@@ -30,6 +30,9 @@ public:
     /// Returns up to `limit` searches matching `filter`, newest first, after `cursor` when given.
     std::vector<SearchRecord> list(const SearchFilter& filter, int limit, const std::optional<SearchCursor>& cursor);
 
+    /// Returns how many searches wait in the queue.
+    std::int64_t countQueued();
+
     /// Marks the oldest queued search as running, counts the attempt and returns it; returns
     /// nothing when no search is queued.
     std::optional<SearchRecord> claimNextQueued(EpochMillis at);

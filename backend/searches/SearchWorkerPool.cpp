@@ -1,5 +1,6 @@
 #include "searches/SearchWorkerPool.h"
 
+#include "logging/LogEvent.h"
 #include "searches/SearchRepository.h"
 #include "searches/SearchRunner.h"
 
@@ -44,6 +45,7 @@ void SearchWorkerPool::start()
     }
     m_stopping = false;
     m_stopRequested = false;
+    m_lastPollMillis = nowMillis();
     for (int index = 0; index < m_settings.workers; ++index) {
         m_threads.emplace_back([this] { workLoop(); });
     }
@@ -93,14 +95,32 @@ int SearchWorkerPool::runningJobs() const
     return static_cast<int>(m_cancelFlags.size());
 }
 
+WorkStatus SearchWorkerPool::status() const
+{
+    WorkStatus result;
+    {
+        std::lock_guard lock(m_mutex);
+        result.workers = static_cast<int>(m_threads.size());
+        result.busy = static_cast<int>(m_cancelFlags.size());
+    }
+    const std::int64_t silentMillis = nowMillis() - m_lastPollMillis.load();
+    // Workers busy with long searches do not poll, so only a pool with an idle worker can stall.
+    result.stalled = result.workers > 0 && result.busy < result.workers &&
+                     silentMillis > 3 * m_settings.pollInterval.count();
+    return result;
+}
+
 void SearchWorkerPool::workLoop()
 {
     while (!m_stopRequested) {
+        m_lastPollMillis = nowMillis();
         std::optional<SearchRecord> search;
         try {
             search = m_searches.claimNextQueued(nowMillis());
-        } catch (const Poco::Exception& error) {
-            searchLog().error("claiming a queued search failed: %s", error.displayText());
+        } catch (const std::exception& error) {
+            // Any exception here would end the thread and the process, and a busy database
+            // (ServiceBusyException) is expected under load, so the worker tries again later.
+            searchLog().error("claiming a queued search failed: %s", errorText(error));
         }
         if (search) {
             runJob(*search);
@@ -128,7 +148,7 @@ void SearchWorkerPool::runJob(const SearchRecord& search)
     try {
         result = m_runner.run(search, cancelled);
     } catch (const std::exception& error) {
-        searchLog().error("search %s failed: %s", search.id, std::string(error.what()));
+        searchLog().error("search %s failed: %s", search.id, errorText(error));
         result.status = SearchStatus::Failed;
         result.reason = "The search failed because of an internal error.";
     }
@@ -150,8 +170,8 @@ void SearchWorkerPool::runJob(const SearchRecord& search)
             m_searches.finish(search.id, result.status, result.reason, nowMillis());
         }
         searchLog().information("search %s ended: %s", search.id, std::string(searchStatusName(result.status)));
-    } catch (const Poco::Exception& error) {
-        searchLog().error("storing the end of search %s failed: %s", search.id, error.displayText());
+    } catch (const std::exception& error) {
+        searchLog().error("storing the end of search %s failed: %s", search.id, errorText(error));
     }
 }
 

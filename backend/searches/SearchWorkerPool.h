@@ -1,5 +1,6 @@
 #pragma once
 
+#include "health/WorkStatus.h"
 #include "searches/SearchRecord.h"
 
 #include <atomic>
@@ -53,6 +54,10 @@ public:
     /// Jobs running in this process now.
     int runningJobs() const;
 
+    /// Returns the number of threads, how many run a job, and whether the idle ones stopped
+    /// polling the queue for longer than three poll intervals.
+    WorkStatus status() const;
+
 private:
     void workLoop();
     void runJob(const SearchRecord& search);
@@ -68,6 +73,7 @@ private:
     std::map<std::string, std::shared_ptr<std::atomic<bool>>> m_cancelFlags;
     std::vector<std::thread> m_threads;
     std::atomic<bool> m_stopRequested{false};
+    std::atomic<std::int64_t> m_lastPollMillis{0}; ///< when an idle worker last looked for a job
 };
 
 } // namespace ileadx

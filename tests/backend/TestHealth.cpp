@@ -83,6 +83,8 @@ private slots:
     void testLivenessNotRateLimited();
     void testReadinessReportsChecks_data();
     void testReadinessReportsChecks();
+    void testReadinessFailsWithoutSearchQueue_data();
+    void testReadinessFailsWithoutSearchQueue();
     void testReadinessFailsOnNewerSchema_data();
     void testReadinessFailsOnNewerSchema();
     void testReadinessFailsWhenPoolExhausted();
@@ -186,9 +188,44 @@ void TestHealth::testReadinessReportsChecks()
     QCOMPARE(migrations->getValue<int>("schema_version"), latestSchemaVersion());
     QCOMPARE(migrations->getValue<int>("expected_version"), latestSchemaVersion());
 
-    // Nothing exists yet to check, and that must not read as healthy.
-    QCOMPARE(readinessCheck(reply, "workers")->getValue<std::string>("status"), std::string("not_configured"));
-    QCOMPARE(readinessCheck(reply, "crawl_queue")->getValue<std::string>("status"), std::string("not_configured"));
+    const Poco::JSON::Object::Ptr workers = readinessCheck(reply, "workers");
+    QCOMPARE(workers->getValue<std::string>("status"), std::string("ok"));
+    QCOMPARE(workers->getValue<int>("workers"), server.runtime().config().searchWorkers);
+    QCOMPARE(workers->getValue<int>("busy"), 0);
+    const Poco::JSON::Object::Ptr queue = readinessCheck(reply, "crawl_queue");
+    QCOMPARE(queue->getValue<std::string>("status"), std::string("ok"));
+    QCOMPARE(queue->getValue<int>("queued"), 0);
+}
+
+void TestHealth::testReadinessFailsWithoutSearchQueue_data()
+{
+    addDialectRows();
+}
+
+void TestHealth::testReadinessFailsWithoutSearchQueue()
+{
+    QFETCH(QString, dialect);
+    ILEADX_REQUIRE_DIALECT(dialect);
+
+    TestDatabase database(dialect);
+    TestServer server({{"database.url", database.url()}});
+    HttpsClient client(server.port(), server.certificatePath());
+    QCOMPARE(client.get("/readyz").status, 200);
+
+    // Workers that cannot read their queue cannot run searches, so the server is not ready.
+    {
+        Poco::Data::Session session = server.runtime().database().session();
+        session << "ALTER TABLE searches RENAME TO searches_moved_away", Poco::Data::Keywords::now;
+    }
+    const HttpReply reply = client.get("/readyz");
+    QCOMPARE(reply.status, 503);
+    QCOMPARE(reply.json()->getValue<std::string>("status"), std::string("not_ready"));
+    QCOMPARE(readinessCheck(reply, "crawl_queue")->getValue<std::string>("status"), std::string("failed"));
+    QCOMPARE(readinessCheck(reply, "database")->getValue<std::string>("status"), std::string("ok"));
+    {
+        Poco::Data::Session session = server.runtime().database().session();
+        session << "ALTER TABLE searches_moved_away RENAME TO searches", Poco::Data::Keywords::now;
+    }
 }
 
 void TestHealth::testReadinessFailsOnNewerSchema_data()
@@ -338,13 +375,21 @@ void TestHealth::testAdminHealthLevelsFollowThresholds()
     QCOMPARE(wal->getValue<std::string>("unit"), std::string("MiB"));
     QVERIFY(!sampleCheck(body, "postgres_connections"));
 
-    for (const std::string name : {"crawl_queue", "crawl_success_rate", "worker_heartbeats", "listing_providers"}) {
-        const Poco::JSON::Object::Ptr check = sampleCheck(body, name);
-        QVERIFY2(check, name.c_str());
-        QCOMPARE(check->getValue<std::string>("level"), std::string("not_configured"));
-        QVERIFY(check->isNull("value"));
-        QVERIFY(!check->has("thresholds"));
-    }
+    const Poco::JSON::Object::Ptr queue = sampleCheck(body, "crawl_queue");
+    QVERIFY(queue);
+    QCOMPARE(queue->getValue<std::string>("level"), std::string("green"));
+    QCOMPARE(queue->getValue<double>("value"), 0.0);
+    QCOMPARE(queue->getValue<std::string>("unit"), std::string("searches"));
+    const Poco::JSON::Object::Ptr heartbeats = sampleCheck(body, "worker_heartbeats");
+    QVERIFY(heartbeats);
+    QCOMPARE(heartbeats->getValue<std::string>("level"), std::string("green"));
+    QVERIFY(heartbeats->getValue<std::string>("detail").ends_with("search workers busy"));
+
+    const Poco::JSON::Object::Ptr successRate = sampleCheck(body, "crawl_success_rate");
+    QVERIFY(successRate);
+    QCOMPARE(successRate->getValue<std::string>("level"), std::string("not_configured"));
+    QVERIFY(successRate->isNull("value"));
+    QVERIFY(!successRate->has("thresholds"));
 }
 
 void TestHealth::testSamplerProbesApiOverHttps_data()

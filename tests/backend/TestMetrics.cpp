@@ -280,6 +280,10 @@ void TestMetrics::testScrapeTimeGauges()
     QVERIFY(valueOf(samples, "ileadx_database_ping_duration_seconds_count") >= 1.0);
     QVERIFY(hasMetric(samples, "ileadx_rate_limited_requests_total"));
     QVERIFY(hasMetric(samples, "ileadx_sessions_active"));
+    QCOMPARE(valueOf(samples, "ileadx_search_workers"),
+             static_cast<double>(m_server->runtime().config().searchWorkers));
+    QCOMPARE(valueOf(samples, "ileadx_search_workers_busy"), 0.0);
+    QCOMPARE(valueOf(samples, "ileadx_searches_queued"), 0.0);
 }
 
 void TestMetrics::testActiveSessionsFollowSignIns_data()

@@ -188,12 +188,16 @@ command_server_contents() {
     expect_files "$deb" \
         /usr/bin/ileadx-server \
         /usr/share/ileadx/common-passwords.txt \
+        /usr/share/ileadx/technologies.json \
+        /usr/share/ileadx/demo/listings.csv \
         /etc/ileadx/ileadx-server.properties \
         /lib/systemd/system/ileadx-server.service \
         /usr/share/doc/ileadx-server/operations.md
     expect_common_fields "$deb" ileadx-server web
     expect_dependency "$deb" "libpoco"
     expect_dependency "$deb" "libsodium"
+    expect_dependency "$deb" "libphonenumber"
+    expect_dependency "$deb" "libgumbo"
     expect_dependency "$deb" "adduser"
     expect_stripped "$root/usr/bin/ileadx-server"
 
