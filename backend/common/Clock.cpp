@@ -21,7 +21,7 @@ std::string formatIso8601(EpochMillis millis)
     const int fraction = static_cast<int>(((millis % 1000) + 1000) % 1000);
     std::tm parts{};
     gmtime_r(&seconds, &parts);
-    char text[32];
+    char text[96]; // room for any int in each field, which -Wformat-truncation checks
     std::snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1,
                   parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, fraction);
     return text;
