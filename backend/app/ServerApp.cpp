@@ -5,6 +5,7 @@
 #include "app/ServerRuntime.h"
 #include "app/SuperAdminCreator.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditWitness.h"
 #include "auth/AuthService.h"
 #include "http/ApiException.h"
 #include "leads/extract/ExtractCommand.h"
@@ -15,6 +16,7 @@
 #include <Poco/ConsoleChannel.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
+#include <Poco/Path.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/IntValidator.h>
@@ -35,9 +37,10 @@ constexpr std::string_view kExtract = "extract";
 using Poco::Util::Option;
 
 // Walks the audit chain and prints the result. Returns whether the chain is intact.
-bool printAuditVerification(Database& database)
+bool printAuditVerification(Database& database, const std::string& dataDirectory)
 {
-    const AuditVerification result = AuditLog(database).verify();
+    const AuditWitness witness(Poco::Path(dataDirectory, AuditWitness::kFileName).toString());
+    const AuditVerification result = AuditLog(database).verify(witness.read());
     if (result.ok) {
         std::cout << "audit trail intact: " << result.entries << " entries verified\n";
         return true;
@@ -182,7 +185,7 @@ int ServerApp::main(const std::vector<std::string>& arguments)
             return EXIT_OK;
         }
         if (verifyCommand) {
-            return printAuditVerification(runtime.database()) ? EXIT_OK : EXIT_DATAERR;
+            return printAuditVerification(runtime.database(), runtime.config().dataDirectory) ? EXIT_OK : EXIT_DATAERR;
         }
 
         if (UserRepository(runtime.database()).count() == 0) {

@@ -1,6 +1,7 @@
 #include "app/ServerRuntime.h"
 
 #include "audit/AuditHandlers.h"
+#include "audit/AuditWitness.h"
 #include "auth/AccessTokenService.h"
 #include "auth/AuthHandlers.h"
 #include "auth/AuthService.h"
@@ -130,7 +131,11 @@ ServerRuntime::ServerRuntime(ServerConfig config)
     m_userAdmin = std::make_unique<UserAdminService>(*m_database, *m_sessionGuard, *m_auth, *m_stepUp);
     addUserRoutes(*m_router, *m_userAdmin);
     addHealthRoutes(*m_router, *m_readiness, *m_healthSampler);
-    addAuditRoutes(*m_router, *m_database);
+    const std::string witnessPath = Poco::Path(m_config.dataDirectory, AuditWitness::kFileName).toString();
+    addAuditRoutes(*m_router, *m_database, witnessPath);
+    m_auditLog = std::make_unique<AuditLog>(*m_database);
+    m_auditWitness = std::make_unique<AuditWitnessRecorder>(*m_auditLog, AuditWitness(witnessPath),
+                                                            std::chrono::seconds(m_config.healthSampleSeconds));
     m_sessionService = std::make_unique<SessionService>(*m_database, *m_sessionGuard);
     addSessionRoutes(*m_router, *m_sessionService);
     buildSearches();
@@ -185,6 +190,7 @@ ServerRuntime::~ServerRuntime()
         m_demoSites->stop();
     }
     m_healthSampler->stop();
+    m_auditWitness->stop();
     if (m_server) {
         m_server->stopAll(true);
     }
@@ -235,6 +241,7 @@ void ServerRuntime::start()
     m_server->start();
     serverLog().information("listening on port %d with TLS %s or newer", port(), m_config.tlsMinimumVersion);
     m_healthSampler->start(port(), tls.certificatePath);
+    m_auditWitness->start();
     if (m_demoSites) {
         m_demoSites->start();
     }
@@ -244,6 +251,7 @@ void ServerRuntime::start()
 void ServerRuntime::stop()
 {
     m_healthSampler->stop();
+    m_auditWitness->stop();
     // Jobs interrupted here stay "running" in the database and resume at the next start.
     m_searchWorkers->stop();
     if (!m_server) {

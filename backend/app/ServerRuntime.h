@@ -15,6 +15,8 @@ class HTTPServer;
 namespace ileadx {
 
 class AccessTokenService;
+class AuditLog;
+class AuditWitnessRecorder;
 class AuthService;
 class SettingsService;
 class StepUpPolicy;
@@ -70,6 +72,7 @@ public:
     RateLimiter& rateLimiter() { return *m_rateLimiter; }
     Metrics& metrics() { return *m_metrics; }
     HealthSampler& healthSampler() { return *m_healthSampler; }
+    AuditWitnessRecorder& auditWitness() { return *m_auditWitness; }
     SearchRepository& searches() { return *m_searchRepository; }
     SearchWorkerPool& searchWorkers() { return *m_searchWorkers; }
 
@@ -95,6 +98,8 @@ private:
     std::unique_ptr<MetricsEndpoint> m_metricsEndpoint;
     std::unique_ptr<ReadinessProbe> m_readiness;
     std::unique_ptr<HealthSampler> m_healthSampler;
+    std::unique_ptr<AuditLog> m_auditLog;
+    std::unique_ptr<AuditWitnessRecorder> m_auditWitness;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<SearchRepository> m_searchRepository;
     std::unique_ptr<UsageCounter> m_usage;

@@ -2,6 +2,7 @@
 
 #include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditWitness.h"
 #include "http/ApiException.h"
 #include "http/ApiRequest.h"
 #include "http/Pagination.h"
@@ -170,9 +171,9 @@ ApiResponse listEntries(ApiRequest& request, AuditLog& audit)
     return ApiResponse::json(200, body);
 }
 
-ApiResponse verifyChain(AuditLog& audit)
+ApiResponse verifyChain(AuditLog& audit, const AuditWitness& witness)
 {
-    const AuditVerification result = audit.verify();
+    const AuditVerification result = audit.verify(witness.read());
 
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     body->set(key(kOk), result.ok);
@@ -190,14 +191,14 @@ ApiResponse verifyChain(AuditLog& audit)
 
 } // namespace
 
-void addAuditRoutes(Router& router, Database& database)
+void addAuditRoutes(Router& router, Database& database, const std::string& witnessPath)
 {
     // AuditLog keeps no state besides the database, so the routes share one for the server's life.
     std::shared_ptr<AuditLog> audit = std::make_shared<AuditLog>(database);
     router.add({"GET", "/api/v1/admin/audit", Permission::AuditRead,
                 [audit](ApiRequest& request) { return listEntries(request, *audit); }});
     router.add({"GET", "/api/v1/admin/audit/verify", Permission::AuditRead,
-                [audit](ApiRequest&) { return verifyChain(*audit); }});
+                [audit, witness = AuditWitness(witnessPath)](ApiRequest&) { return verifyChain(*audit, witness); }});
 }
 
 } // namespace ileadx

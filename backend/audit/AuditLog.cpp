@@ -5,9 +5,12 @@
 #include "storage/Database.h"
 
 #include <Poco/Logger.h>
+#include <Poco/Tuple.h>
 
 #include <cassert>
 #include <limits>
+
+using namespace Poco::Data::Keywords;
 
 namespace ileadx {
 
@@ -47,6 +50,8 @@ std::string_view auditBreakReasonName(AuditBreakReason reason)
         return "seq_gap";
     case AuditBreakReason::PrevHashMismatch:
         return "prev_hash_mismatch";
+    case AuditBreakReason::Truncated:
+        return "truncated";
     }
     return "unknown";
 }
@@ -61,6 +66,8 @@ std::string describeAuditBreak(const AuditBreak& broken)
         return entry + " is missing although later entries exist, so it was deleted";
     case AuditBreakReason::PrevHashMismatch:
         return entry + " does not link to the entry before it: its prev_hash differs from that entry's entry_hash";
+    case AuditBreakReason::Truncated:
+        return entry + ", which the witness file recorded as the newest, is missing or changed, so newer entries were deleted";
     }
     return entry + " is broken";
 }
@@ -96,9 +103,10 @@ std::vector<AuditEntry> AuditLog::list(const AuditFilter& filter, int limit, std
     return m_repository.listNewestFirst(filter, limit, beforeSeq);
 }
 
-AuditVerification AuditLog::verify()
+AuditVerification AuditLog::verify(const std::optional<AuditHead>& witnessed)
 {
     AuditVerification result;
+    bool witnessFound = false;
     std::int64_t expectedSeq = 1;
     std::string expectedPrevHash(kAuditGenesisHash);
 
@@ -115,6 +123,9 @@ AuditVerification AuditLog::verify()
             if (!result.firstBroken) {
                 result.firstBroken = checkEntry(entry, expectedSeq, expectedPrevHash);
             }
+            if (witnessed && entry.seq == witnessed->seq && entry.entryHash == witnessed->entryHash) {
+                witnessFound = true;
+            }
             afterSeq = entry.seq;
             expectedSeq = entry.seq + 1;
             expectedPrevHash = entry.entryHash;
@@ -124,6 +135,9 @@ AuditVerification AuditLog::verify()
         }
     }
 
+    if (witnessed && !witnessFound && !result.firstBroken) {
+        result.firstBroken = AuditBreak{witnessed->seq, AuditBreakReason::Truncated};
+    }
     result.ok = !result.firstBroken;
     if (result.ok) {
         auditLog().information("audit chain verified: %Ld entries intact", result.entries);
@@ -132,6 +146,17 @@ AuditVerification AuditLog::verify()
                            result.entries);
     }
     return result;
+}
+
+std::optional<AuditHead> AuditLog::head()
+{
+    Poco::Data::Session session = m_database.session();
+    std::vector<Poco::Tuple<Poco::Int64, std::string>> rows;
+    session << "SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(rows), now;
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    return AuditHead{rows.front().get<0>(), rows.front().get<1>()};
 }
 
 } // namespace ileadx

@@ -21,6 +21,14 @@ enum class AuditBreakReason
     HashMismatch,     ///< the stored entry_hash does not match the entry's fields: the entry was edited
     SeqGap,           ///< no entry has this seq although later ones exist: the entry was deleted
     PrevHashMismatch, ///< prev_hash is not the entry_hash of the entry before: the link was rewritten
+    Truncated,        ///< the entry a witness recorded is gone or differs: the newest entries were deleted
+};
+
+/// The newest entry of the chain, as a witness outside the database records it.
+struct AuditHead
+{
+    std::int64_t seq = 0;
+    std::string entryHash;
 };
 
 /// The first entry at which the chain is broken.
@@ -47,8 +55,9 @@ std::string describeAuditBreak(const AuditBreak& broken);
 /// The append-only audit trail. Each entry carries the hash of the entry before it, so verify()
 /// detects an edited or deleted entry.
 ///
-/// NOTE: deleting the newest entries leaves a shorter chain that still verifies. Comparing the
-/// entry count and the newest entry_hash with a copy kept elsewhere detects that.
+/// Deleting the newest entries leaves a shorter chain that is consistent in itself, so verify()
+/// also takes the head an AuditWitness recorded outside the database.
+/// NOTE: entries appended after the witness last recorded the head can still be deleted unnoticed.
 class AuditLog final
 {
 public:
@@ -67,8 +76,12 @@ public:
     std::vector<AuditEntry> list(const AuditFilter& filter, int limit, std::optional<std::int64_t> beforeSeq);
 
     /// Reads the whole chain in seq order and checks every entry's seq, hash and link to the entry
-    /// before it. Returns the first broken entry, or ok when there is none.
-    AuditVerification verify();
+    /// before it, and that the `witnessed` head, when given, is still in the chain. Returns the
+    /// first broken entry, or ok when there is none.
+    AuditVerification verify(const std::optional<AuditHead>& witnessed = std::nullopt);
+
+    /// Returns the newest entry's seq and hash, or nothing for an empty trail.
+    std::optional<AuditHead> head();
 
 private:
     Database& m_database;

@@ -4,6 +4,7 @@
 
 #include "audit/AuditAction.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditWitness.h"
 #include "auth/AccessTokenService.h"
 #include "auth/AuthService.h"
 #include "auth/CommonPasswordList.h"
@@ -193,6 +194,8 @@ private slots:
     void testTamperingDetected();
     void testRehashedEditDetected_data() { addDialectRows(); }
     void testRehashedEditDetected();
+    void testTruncationDetectedByWitness_data() { addDialectRows(); }
+    void testTruncationDetectedByWitness();
     void testConcurrentAppendsKeepChain_data() { addDialectRows(); }
     void testConcurrentAppendsKeepChain();
     void testFiltersAndPagination_data() { addDialectRows(); }
@@ -458,6 +461,35 @@ void TestAuditLog::testRehashedEditDetected()
     QVERIFY(result.firstBroken.has_value());
     QCOMPARE(result.firstBroken->seq, std::int64_t(4));
     QCOMPARE(result.firstBroken->reason, AuditBreakReason::PrevHashMismatch);
+}
+
+void TestAuditLog::testTruncationDetectedByWitness()
+{
+    QFETCH(QString, dialect);
+    ILEADX_REQUIRE_DIALECT(dialect);
+    AuditFixture fixture(dialect);
+    appendSamples(fixture, 5);
+
+    QTemporaryDir folder;
+    const AuditWitness witness(folder.filePath("audit-head.json").toStdString());
+    AuditWitnessRecorder recorder(fixture.audit, witness, std::chrono::hours(1));
+    QVERIFY(recorder.recordNow());
+    QCOMPARE(witness.read()->seq, std::int64_t(5));
+    QVERIFY(fixture.audit.verify(witness.read()).ok);
+
+    // Deleting the two newest entries leaves a chain that is consistent in itself.
+    fixture.execute("DELETE FROM audit_log WHERE seq >= 4");
+    QVERIFY(fixture.audit.verify().ok);
+
+    const AuditVerification result = fixture.audit.verify(witness.read());
+    QVERIFY(!result.ok);
+    QVERIFY(result.firstBroken.has_value());
+    QCOMPARE(result.firstBroken->seq, std::int64_t(5));
+    QCOMPARE(result.firstBroken->reason, AuditBreakReason::Truncated);
+
+    // The recorder reports the shorter trail and keeps the recorded head.
+    QVERIFY(!recorder.recordNow());
+    QCOMPARE(witness.read()->seq, std::int64_t(5));
 }
 
 void TestAuditLog::testConcurrentAppendsKeepChain()
