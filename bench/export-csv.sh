@@ -115,26 +115,6 @@ FROM leads WHERE search_id = '$id' ORDER BY score DESC, id DESC;
 EOF
 }
 
-# Prints one field of /proc/PID/status in KiB, such as VmRSS or VmHWM.
-memory_kib() {
-    local pid=$1 field=$2 key value unit
-    while read -r key value unit; do
-        if [[ "$key" == "$field:" ]]; then
-            echo "$value"
-            return
-        fi
-    done < "/proc/$pid/status"
-}
-
-# Appends the server's VmRSS to FILE every 20 ms until STOP_FILE exists or the server exits.
-sample_rss() {
-    local pid=$1 file=$2 stop_file=$3
-    while [[ ! -e "$stop_file" ]] && kill -0 "$pid" 2> /dev/null; do
-        memory_kib "$pid" VmRSS >> "$file" 2> /dev/null || true
-        sleep 0.02
-    done
-}
-
 # Prints the median of the numbers on standard input.
 median() {
     bench_median_p95 | cut -d ' ' -f 1
@@ -156,12 +136,12 @@ for count in $counts; do
     # The sign-in's Argon2id hash takes 64 MiB, so the high-water mark is reset after it (writing 5
     # to clear_refs, Linux 4.0 and later) and then covers the exports only.
     echo 5 > "/proc/$SERVER_PID/clear_refs"
-    idle_kib=$(memory_kib "$SERVER_PID" VmRSS)
+    idle_kib=$(bench_memory_kib "$SERVER_PID" VmRSS)
 
     samples=$out/rss-export-$count.txt
     stop_file=$run_dir/stop-sampling-$count
     rm -f "$samples"
-    sample_rss "$SERVER_PID" "$samples" "$stop_file" &
+    bench_sample_rss "$SERVER_PID" "$samples" "$stop_file" 0.02 &
     sampler_pid=$!
     bench_pids+=("$sampler_pid")
 
@@ -189,7 +169,7 @@ for count in $counts; do
     touch "$stop_file"
     wait "$sampler_pid" || true
     peak_sampled_kib=$(sort -n "$samples" | tail -n 1)
-    hwm_kib=$(memory_kib "$SERVER_PID" VmHWM)
+    hwm_kib=$(bench_memory_kib "$SERVER_PID" VmHWM)
     bench_stop_server
 
     api_median=$(median < "$api_times")

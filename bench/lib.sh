@@ -143,3 +143,23 @@ bench_median_p95() {
             print median, value[rank]
         }'
 }
+
+# Prints one field of /proc/PID/status in KiB, such as VmRSS or VmHWM.
+bench_memory_kib() {
+    local pid=$1 field=$2 key value unit
+    while read -r key value unit; do
+        if [[ "$key" == "$field:" ]]; then
+            echo "$value"
+            return
+        fi
+    done < "/proc/$pid/status"
+}
+
+# Appends VmRSS of PID to FILE every INTERVAL seconds until STOP_FILE exists or the process exits.
+bench_sample_rss() {
+    local pid=$1 file=$2 stop_file=$3 interval=$4
+    while [[ ! -e "$stop_file" ]] && kill -0 "$pid" 2> /dev/null; do
+        bench_memory_kib "$pid" VmRSS >> "$file" 2> /dev/null || true
+        sleep "$interval"
+    done
+}

@@ -26,26 +26,6 @@ bench_start_server "$run_dir/data" "${bench_server_options[@]}"
 bench_stop_server
 bench_sign_in_body "$run_dir" > "$run_dir/body.json"
 
-# Prints one field of /proc/PID/status in KiB, such as VmRSS or VmHWM.
-memory_kib() {
-    local pid=$1 field=$2 key value unit
-    while read -r key value unit; do
-        if [[ "$key" == "$field:" ]]; then
-            echo "$value"
-            return
-        fi
-    done < "/proc/$pid/status"
-}
-
-# Appends the server's VmRSS to FILE every 50 ms until STOP_FILE exists or the server exits.
-sample_rss() {
-    local pid=$1 file=$2 stop_file=$3
-    while [[ ! -e "$stop_file" ]] && kill -0 "$pid" 2> /dev/null; do
-        memory_kib "$pid" VmRSS >> "$file" 2> /dev/null || true
-        sleep 0.05
-    done
-}
-
 # All requests go out at once on separate connections. Requests beyond server.threads (64) wait in
 # the server's accept queue, and sign-ins that wait longer than auth.hashWaitSeconds (30) for a
 # hashing slot get 503. Each request sends "Connection: close", because curl keeps finished
@@ -74,12 +54,12 @@ config=$run_dir/curl-burst.conf
 for setting in $settings; do
     bench_start_server "$run_dir/data" "${bench_server_options[@]}" --set=auth.hashConcurrency="$setting"
     sleep 1
-    idle_kib=$(memory_kib "$SERVER_PID" VmRSS)
+    idle_kib=$(bench_memory_kib "$SERVER_PID" VmRSS)
 
     samples=$out/rss-concurrency-$setting.txt
     stop_file=$run_dir/stop-sampling
     rm -f "$samples" "$stop_file"
-    sample_rss "$SERVER_PID" "$samples" "$stop_file" &
+    bench_sample_rss "$SERVER_PID" "$samples" "$stop_file" 0.05 &
     sampler_pid=$!
     bench_pids+=("$sampler_pid")
 
@@ -92,7 +72,7 @@ for setting in $settings; do
     touch "$stop_file"
     wait "$sampler_pid" || true
     peak_kib=$(sort -n "$samples" | tail -n 1)
-    hwm_kib=$(memory_kib "$SERVER_PID" VmHWM)
+    hwm_kib=$(bench_memory_kib "$SERVER_PID" VmHWM)
     bench_stop_server
 
     awk -v setting="$setting" -v cores="$(nproc)" -v idle="$idle_kib" -v peak="$peak_kib" -v hwm="$hwm_kib" \

@@ -20,7 +20,9 @@ packages=(
     # lead engine: HTML parsing, linear-time regular expressions, phone numbers
     libgumbo-dev libre2-dev libphonenumber-dev
     # lead engine crawler: the public suffix list, to tell a business's own site from other domains
-    libpsl-dev
+    libpsl-dev publicsuffix
+    # zlib for the crawler's bounded gzip and deflate decoding
+    zlib1g-dev
     # test tools: a YAML parser for docs/openapi.yaml, reference Argon2 and TOTP implementations,
     # PostgreSQL, promtool (package prometheus) to check /metrics, a virtual X display
     libyaml-cpp-dev argon2 oathtool postgresql postgresql-client prometheus xvfb xauth curl sqlite3

@@ -68,7 +68,7 @@ void AuditWitnessRecorder::start()
     if (m_running) {
         return;
     }
-    // A thread of its own, so the timer never waits for Poco's default thread pool.
+    // The timer runs on a pool of its own, not on Poco's default thread pool, which requests share.
     m_timerThread = std::make_unique<Poco::ThreadPool>(1, 1);
     m_timer.start(Poco::TimerCallback<AuditWitnessRecorder>(*this, &AuditWitnessRecorder::onTimer), *m_timerThread);
     m_running = true;

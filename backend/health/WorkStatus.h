@@ -5,7 +5,7 @@
 
 namespace ileadx {
 
-/// What the search workers are doing, as the health checks read it.
+/// Activity of the search workers and their queue, as the health checks read it.
 struct WorkStatus
 {
     int workers = 0;            ///< worker threads started

@@ -27,8 +27,8 @@ std::string cursorText(const ApiRequest& request);
 /// The 400 a route throws when a decoded cursor does not have its shape.
 [[noreturn]] void throwInvalidCursor();
 
-/// Drops the one extra row a route fetched beyond `limit` and returns whether it was there, which
-/// tells whether another page follows without a second query.
+/// Drops the one extra row a route fetched beyond `limit` and returns whether it was there. That row
+/// shows that another page follows, without a second query.
 template <typename Row>
 bool trimToPage(std::vector<Row>& rows, int limit)
 {

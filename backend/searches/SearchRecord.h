@@ -28,7 +28,7 @@ std::optional<SearchStatus> parseSearchStatus(std::string_view name);
 /// Whether a search in this status will not change any more.
 bool isFinished(SearchStatus status);
 
-/// One row of `searches`: what was asked, where the job stands and its progress per stage.
+/// One row of `searches`: what was asked, the job's status and its progress per stage.
 struct SearchRecord
 {
     std::string id;

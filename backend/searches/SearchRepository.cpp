@@ -468,7 +468,7 @@ std::vector<LeadRecord> SearchRepository::listLeads(const std::string& searchId,
     }
     if (cursor) {
         // A row-value comparison lets SQLite and PostgreSQL seek in the (search_id, score, id)
-        // index; the equivalent OR form made SQLite 3.40 rescan from the top on every page.
+        // index. The equivalent OR form made SQLite 3.40 rescan the index from the top on every page.
         where.add("(score, id) < (?, ?)");
     }
     Poco::Data::Statement statement(session);

@@ -22,7 +22,7 @@ inline constexpr std::size_t kMaxLocationBytes = 200;
 inline constexpr int kMaxResultsLimit = 500;
 inline constexpr int kDefaultMaxResults = 50;
 
-/// Provider names the server knows, whether configured or not.
+/// Provider names this server supports, whether configured or not.
 const std::vector<std::string>& knownProviders();
 
 /// Returns whether `code` is an assigned ISO 3166-1 alpha-2 country code (upper case).

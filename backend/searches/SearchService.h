@@ -17,7 +17,7 @@ class UsageCounter;
 
 /// The rules of lead searches: who may see which search, plan limits on creating searches and
 /// exports, and cancelling. Customers only ever see their own searches; another account's search
-/// id is answered with 404, as if it did not exist.
+/// id gets 404, as if it did not exist.
 class SearchService final
 {
 public:

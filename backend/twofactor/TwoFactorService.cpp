@@ -112,6 +112,9 @@ std::vector<std::string> TwoFactorService::confirm(const AccessClaims& caller, c
         throw conflict(record ? "Two-factor sign-in is already on." : "Start an enrollment before confirming it.");
     }
     const std::optional<std::string> secret = m_secretBox.open(record->secretBox);
+    if (!secret) {
+        twoFactorLog().error("the pending TOTP secret of user %s does not open with the current key", user.id);
+    }
     const std::optional<std::int64_t> step =
         secret ? totp::verify(*secret, code, unixSeconds(), std::nullopt) : std::nullopt;
     if (!step) {

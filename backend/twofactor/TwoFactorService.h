@@ -20,7 +20,7 @@ struct Enrollment
     std::string provisioningUri;
 };
 
-/// What an account's two-factor sign-in looks like now.
+/// The state of an account's two-factor sign-in.
 struct TwoFactorStatus
 {
     bool enabled = false;
@@ -37,7 +37,7 @@ struct SecondFactor
 
 /// TOTP two-factor sign-in: enrollment, the code step of a sign-in, step-up for sensitive actions
 /// and turning it off. A TOTP code is accepted once at most, because the last accepted time step
-/// is stored and only later steps count; a recovery code is marked used.
+/// is stored and only later steps count. A recovery code is marked used.
 class TwoFactorService final
 {
 public:

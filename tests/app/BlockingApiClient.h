@@ -6,7 +6,7 @@
 #include <QString>
 #include <QUrl>
 
-/// One API response as a test sees it.
+/// One API response, as a test reads it.
 struct RawApiResponse
 {
     /// HTTP status, or 0 when no response arrived.

@@ -376,7 +376,7 @@ void TestHttpsApi::testUnreadBodyKeepsConnectionUsable()
 
 void TestHttpsApi::testPostWithoutLengthHasEmptyBody()
 {
-    // A POST without Content-Length or chunked coding has an empty body; the server must answer
+    // A POST without Content-Length or chunked coding has an empty body, so the server must respond
     // at once rather than wait for the connection to close.
     HttpsClient client(m_server->port(), m_server->certificatePath());
     Poco::Net::NameValueCollection headers;

@@ -50,7 +50,7 @@ class TechnologyDetector;
 class Extractor {
 public:
     /// Loads and compiles the rules file (resources/technologies.json). Throws
-    /// Poco::Exception when the file is missing, is not valid JSON or holds an invalid rule.
+    /// Poco::Exception when the file is missing, is not valid JSON or contains an invalid rule.
     explicit Extractor(const std::string& technologyRulesPath);
     ~Extractor();
     Extractor(const Extractor&) = delete;

@@ -28,7 +28,7 @@ PhoneContacts extractPhones(const HtmlDocument& document, const JsonLdContacts& 
 /// Parses `raw` in `region` and returns it in E.164 form when libphonenumber deems it valid.
 std::optional<std::string> toE164(const std::string& raw, const std::string& region);
 
-/// Returns `countryCode` upper-cased when libphonenumber knows it as a region, else nullopt.
+/// Returns `countryCode` upper-cased when libphonenumber recognises it as a region, else nullopt.
 std::optional<std::string> phoneRegion(const std::string& countryCode);
 
 } // namespace ileadx::leads

@@ -41,7 +41,7 @@ bool CsvReader::atEnd() const
     return m_position >= m_text.size();
 }
 
-// Consumes a line end (CRLF, LF or a lone CR) at the current position and says whether there was one.
+// Consumes a line end (CRLF, LF or a lone CR) at the current position and returns whether there was one.
 bool CsvReader::endOfRecord()
 {
     if (m_text[m_position] == '\r') {

@@ -11,7 +11,7 @@ namespace ileadx::leads {
 /// One record of a listings file as text: lower-case column name to value.
 using ListingRow = std::map<std::string, std::string>;
 
-/// A record whose values cannot make a Listing. The message says which value and why.
+/// A record whose values cannot make a Listing. The message names the value and the reason.
 class InvalidListingRow : public std::runtime_error
 {
 public:

@@ -15,7 +15,7 @@
 namespace ileadx::test {
 
 /// A local web server on a free loopback port, HTTP or HTTPS with a throwaway self-signed
-/// certificate, that answers with a handler the test supplies. Tests use it in place of the sites
+/// certificate, that responds through a handler the test supplies. Tests use it in place of the sites
 /// the crawler visits and the provider APIs (Google Places, Overpass) the server calls.
 class LocalWebServer final
 {
@@ -55,7 +55,7 @@ public:
     /// The PEM certificate an HTTPS server presents, for a client that must trust it.
     std::string certificatePath() const;
 
-    /// Every request answered so far, in arrival order.
+    /// Every request received so far, in arrival order.
     std::vector<RecordedRequest> requests() const;
 
 private:
